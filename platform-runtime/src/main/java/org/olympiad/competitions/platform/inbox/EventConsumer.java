@@ -1,0 +1,73 @@
+package org.olympiad.competitions.platform.inbox;
+
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.quarkus.hibernate.reactive.panache.Panache;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import org.jboss.logging.Logger;
+import org.olympiad.competitions.contracts.EventEnvelope;
+import org.olympiad.competitions.contracts.EventJson;
+
+import java.time.Duration;
+import java.util.function.Function;
+
+/**
+ * The one way a service applies an event from Kafka: parse the envelope, then apply its effect and mark the
+ * event processed in one transaction. A redelivered event changes nothing. A record that cannot be processed
+ * (not an envelope, or an effect that keeps failing) fails the returned Uni: the channel's dead-letter strategy
+ * moves it to the consumer's dead-letter topic with the reason, the {@code competitions.events.dead.lettered}
+ * counter goes up, and the consumer goes on with the next record.
+ */
+@ApplicationScoped
+public class EventConsumer {
+
+    private static final Logger LOG = Logger.getLogger(EventConsumer.class);
+
+    private final Inbox inbox;
+    private final MeterRegistry meters;
+
+    public EventConsumer(Inbox inbox, MeterRegistry meters) {
+        this.inbox = inbox;
+        this.meters = meters;
+    }
+
+    public Uni<Void> consume(String consumer, String topic, String record, Function<EventEnvelope, Uni<Void>> effect) {
+        EventEnvelope envelope;
+        try {
+            envelope = EventJson.read(record);
+        } catch (EventJson.MalformedEventException e) {
+            return deadLetter(consumer, topic, e);
+        }
+        return Panache.withTransaction(() -> inbox.firstDelivery(consumer, envelope.eventId())
+                        .chain(first -> first ? effect.apply(envelope) : Uni.createFrom().voidItem()))
+                // a database that is briefly away should not send good events to the dead-letter topic
+                .onFailure(EventConsumer::transientFailure).retry()
+                .withBackOff(Duration.ofMillis(200), Duration.ofSeconds(5)).atMost(8)
+                .onFailure().recoverWithUni(e -> deadLetter(consumer, topic, e));
+    }
+
+    private Uni<Void> deadLetter(String consumer, String topic, Throwable reason) {
+        Counter.builder("competitions.events.dead.lettered")
+                .description("records a consumer could not process, sent to its dead-letter topic")
+                .tag("consumer", consumer).tag("topic", topic == null ? "unknown" : topic)
+                .register(meters).increment();
+        LOG.warnf("%s sends a record of %s to its dead-letter topic: %s", consumer, topic, reason.toString());
+        return Uni.createFrom().failure(reason);
+    }
+
+    private static boolean transientFailure(Throwable t) {
+        for (Throwable c = t; c != null; c = c.getCause() == c ? null : c.getCause()) {
+            if (c instanceof java.net.ConnectException || c instanceof io.vertx.core.VertxException
+                    && String.valueOf(c.getMessage()).contains("closed")) {
+                return true;
+            }
+            if (c instanceof io.vertx.pgclient.PgException pg && pg.getSqlState() != null
+                    && (pg.getSqlState().startsWith("08") || pg.getSqlState().startsWith("57P")
+                    || pg.getSqlState().equals("40001") || pg.getSqlState().equals("40P01"))) {
+                return true;
+            }
+        }
+        return false;
+    }
+}

@@ -1,0 +1,4 @@
+package org.olympiad.competitions.registration.event;
+
+/** {@code competition_events.type}. */
+public enum EventKind { olympiad, contest, tournament }

@@ -1,0 +1,4 @@
+package org.olympiad.competitions.registration.event;
+
+/** {@code competition_event_status}. */
+public enum EventStatus { draft, active, archived }

@@ -1,0 +1,163 @@
+package org.olympiad.competitions.registration.season;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.quarkus.hibernate.reactive.panache.PanacheEntityBase;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import org.hibernate.annotations.JdbcType;
+import org.hibernate.annotations.JdbcTypeCode;
+import org.hibernate.dialect.type.PostgreSQLEnumJdbcType;
+import org.hibernate.type.SqlTypes;
+import org.olympiad.competitions.contracts.EntityTypes;
+import org.olympiad.competitions.contracts.EventTypes;
+import org.olympiad.competitions.platform.api.JsonObjects;
+import org.olympiad.competitions.platform.api.Timestamps;
+import org.olympiad.competitions.platform.outbox.DomainChange;
+import org.olympiad.competitions.platform.problem.ProblemException;
+import org.olympiad.competitions.platform.state.StateMachine;
+
+import java.time.Instant;
+import java.util.EnumSet;
+import java.util.Map;
+import java.util.Objects;
+import java.util.UUID;
+
+import static org.olympiad.competitions.registration.season.SeasonStatus.*;
+
+/** One season of an event ({@code competition_seasons}): its catalogue, policies and lifecycle. */
+@Entity
+@Table(name = "competition_seasons")
+public class Season extends PanacheEntityBase {
+
+    /**
+     * draft → registration_open → running → checking → results_review → published → archived.
+     * Cancelled from any state before publication: published results stay published (they are archived, not
+     * cancelled), and archived or cancelled seasons are final.
+     */
+    public static final StateMachine<SeasonStatus> LIFECYCLE = StateMachine.of(EntityTypes.SEASON, SeasonStatus.class)
+            .path(draft, registration_open, running, checking, results_review, published, archived)
+            .fromAllExcept(cancelled, EnumSet.of(published, archived))
+            .build();
+
+    private static final Map<SeasonStatus, String> EVENT_TYPE_ON_ENTERING = Map.of(
+            registration_open, EventTypes.SEASON_REGISTRATION_OPENED,
+            running, EventTypes.SEASON_STARTED,
+            checking, EventTypes.SEASON_CHECKING_STARTED,
+            results_review, EventTypes.SEASON_RESULTS_REVIEW_STARTED,
+            published, EventTypes.SEASON_PUBLISHED,
+            archived, EventTypes.SEASON_ARCHIVED,
+            cancelled, EventTypes.SEASON_CANCELLED);
+
+    @Id
+    @GeneratedValue(strategy = GenerationType.UUID)
+    public UUID id;
+
+    @Column(name = "event_id", nullable = false)
+    public UUID eventId;
+
+    @Column(nullable = false)
+    public String title;
+
+    @Enumerated(EnumType.STRING)
+    @JdbcType(PostgreSQLEnumJdbcType.class)
+    @Column(nullable = false, columnDefinition = "competition_season_status")
+    public SeasonStatus status;
+
+    @JdbcTypeCode(SqlTypes.JSON)
+    @Column(name = "registration_policy", nullable = false, columnDefinition = "jsonb")
+    public JsonNode registrationPolicy;
+
+    @JdbcTypeCode(SqlTypes.JSON)
+    @Column(name = "fee_policy", nullable = false, columnDefinition = "jsonb")
+    public JsonNode feePolicy;
+
+    @Column(name = "starts_at")
+    public Instant startsAt;
+
+    @Column(name = "ends_at")
+    public Instant endsAt;
+
+    @Column(name = "created_at", nullable = false)
+    public Instant createdAt;
+
+    @Column(name = "updated_at", nullable = false)
+    public Instant updatedAt;
+
+    static Season draft(SeasonRequests.Create request) {
+        Season season = new Season();
+        season.eventId = request.eventId();
+        season.title = request.title().strip();
+        season.status = draft;
+        season.registrationPolicy = JsonObjects.objectOrEmpty("registrationPolicy", request.registrationPolicy());
+        season.feePolicy = JsonObjects.objectOrEmpty("feePolicy", request.feePolicy());
+        season.startsAt = Timestamps.micros(request.startsAt());
+        season.endsAt = Timestamps.micros(request.endsAt());
+        season.requireOrderedDates();
+        season.createdAt = Timestamps.now();
+        season.updatedAt = season.createdAt;
+        return season;
+    }
+
+    DomainChange created() {
+        return DomainChange.of(EventTypes.SEASON_CREATED, EntityTypes.SEASON, id, id, null, view(), null);
+    }
+
+    /** Applies the given fields; returns the change, or null when nothing changed. */
+    DomainChange update(SeasonRequests.Update patch) {
+        requireChangeable();
+        SeasonView before = view();
+        if (patch.title() != null) {
+            title = patch.title().strip();
+        }
+        if (patch.startsAt() != null) {
+            startsAt = Timestamps.micros(patch.startsAt());
+        }
+        if (patch.endsAt() != null) {
+            endsAt = Timestamps.micros(patch.endsAt());
+        }
+        if (patch.registrationPolicy() != null) {
+            registrationPolicy = JsonObjects.objectOrEmpty("registrationPolicy", patch.registrationPolicy());
+        }
+        if (patch.feePolicy() != null) {
+            feePolicy = JsonObjects.objectOrEmpty("feePolicy", patch.feePolicy());
+        }
+        requireOrderedDates();
+        if (Objects.equals(before, view())) {
+            return null;
+        }
+        updatedAt = Timestamps.now();
+        return DomainChange.of(EventTypes.SEASON_UPDATED, EntityTypes.SEASON, id, id, before, view(), null);
+    }
+
+    DomainChange moveTo(SeasonStatus target, String reason) {
+        if (target == cancelled && (reason == null || reason.isBlank())) {
+            throw ProblemException.invalidField("reason", "required-to-cancel", "cancelling a season needs a reason");
+        }
+        SeasonView before = view();
+        status = LIFECYCLE.require(status, target);
+        updatedAt = Timestamps.now();
+        return DomainChange.of(EVENT_TYPE_ON_ENTERING.get(target), EntityTypes.SEASON, id, id, before, view(), reason);
+    }
+
+    /** Archived and cancelled seasons are history: nothing in them changes any more. */
+    public void requireChangeable() {
+        if (LIFECYCLE.isFinal(status)) {
+            throw ProblemException.lockedIn(EntityTypes.SEASON, status, "changed");
+        }
+    }
+
+    private void requireOrderedDates() {
+        Timestamps.requireOrdered(startsAt, endsAt, "startsAt", "endsAt");
+    }
+
+
+    public SeasonView view() {
+        return new SeasonView(id, eventId, title, status, registrationPolicy, feePolicy, startsAt, endsAt, createdAt, updatedAt);
+    }
+}

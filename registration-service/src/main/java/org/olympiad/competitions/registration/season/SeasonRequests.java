@@ -1,0 +1,39 @@
+package org.olympiad.competitions.registration.season;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+
+import java.time.Instant;
+import java.util.UUID;
+
+/** Bodies of the season endpoints. */
+public final class SeasonRequests {
+
+    private SeasonRequests() {
+    }
+
+    public record Create(
+            @NotNull UUID eventId,
+            @NotBlank @Size(max = 300) String title,
+            Instant startsAt,
+            Instant endsAt,
+            JsonNode registrationPolicy,
+            JsonNode feePolicy) {
+    }
+
+    /** Only the fields given change. */
+    public record Update(
+            @Size(min = 1, max = 300) @Pattern(regexp = ".*\\S.*", message = "must not be blank") String title,
+            Instant startsAt,
+            Instant endsAt,
+            JsonNode registrationPolicy,
+            JsonNode feePolicy) {
+    }
+
+    /** A move along the season's lifecycle; cancelling needs a reason. */
+    public record Transition(@NotNull SeasonStatus to, @Size(max = 2000) String reason) {
+    }
+}

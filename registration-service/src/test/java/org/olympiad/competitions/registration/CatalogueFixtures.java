@@ -1,0 +1,46 @@
+package org.olympiad.competitions.registration;
+
+import io.restassured.http.ContentType;
+import io.restassured.specification.RequestSpecification;
+import org.olympiad.competitions.platform.testing.TestTokens;
+
+import java.util.Map;
+import java.util.UUID;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.equalTo;
+
+/** Builds a catalogue over HTTP, as an organiser's front end would. */
+public final class CatalogueFixtures {
+
+    private CatalogueFixtures() {
+    }
+
+    public static RequestSpecification as(String role) {
+        return given().header("Authorization", TestTokens.bearer(role)).contentType(ContentType.JSON);
+    }
+
+    public static String createEvent() {
+        return as("organizer")
+                .body(Map.of("slug", "olymp-" + UUID.randomUUID().toString().substring(0, 8), "title", "Олимпиада по математике",
+                        "type", "olympiad", "subjectKey", "math"))
+                .post("/events").then().statusCode(201).extract().path("id");
+    }
+
+    public static String createSeason(String eventId) {
+        return as("organizer")
+                .body(Map.of("eventId", eventId, "title", "Сезон 2026/27",
+                        "startsAt", "2026-09-01T00:00:00Z", "endsAt", "2027-05-31T00:00:00Z"))
+                .post("/seasons").then().statusCode(201)
+                .body("status", equalTo("draft"))
+                .body("registrationPolicy", equalTo(Map.of()))
+                .extract().path("id");
+    }
+
+    public static String createTour(String season, int position) {
+        return as("organizer").body(Map.of("title", "Тур " + position, "position", position, "format", "test"))
+                .post("/seasons/{id}/tours", season).then().statusCode(201)
+                .body("status", equalTo("draft")).body("seasonId", equalTo(season))
+                .extract().path("id");
+    }
+}

@@ -1,0 +1,11 @@
+package org.olympiad.competitions.contracts;
+
+/** {@code entityType} values: the seed table that holds the entity. */
+public final class EntityTypes {
+    public static final String EVENT = "competition_events";
+    public static final String SEASON = "competition_seasons";
+    public static final String TOUR = "competition_tours";
+
+    private EntityTypes() {
+    }
+}

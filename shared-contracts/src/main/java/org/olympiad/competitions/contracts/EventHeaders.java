@@ -1,0 +1,12 @@
+package org.olympiad.competitions.contracts;
+
+/** Kafka record headers that repeat envelope fields, so brokers' tools and routers can read them without parsing. */
+public final class EventHeaders {
+    public static final String EVENT_ID = "event-id";
+    public static final String EVENT_TYPE = "event-type";
+    public static final String ENTITY_TYPE = "entity-type";
+    public static final String SCHEMA_VERSION = "schema-version";
+
+    private EventHeaders() {
+    }
+}

@@ -1,0 +1,37 @@
+package org.olympiad.competitions.contracts;
+
+/**
+ * Event type names: {@code <entity>.<past-tense verb>}. A state change names the state reached, so a consumer
+ * can react to {@code tour.opened} without diffing snapshots.
+ */
+public final class EventTypes {
+
+    public static final String EVENT_CREATED = "event.created";
+    public static final String EVENT_UPDATED = "event.updated";
+    public static final String EVENT_ACTIVATED = "event.activated";
+    public static final String EVENT_ARCHIVED = "event.archived";
+
+    public static final String SEASON_CREATED = "season.created";
+    public static final String SEASON_UPDATED = "season.updated";
+    public static final String SEASON_REGISTRATION_OPENED = "season.registration_opened";
+    public static final String SEASON_STARTED = "season.started";
+    public static final String SEASON_CHECKING_STARTED = "season.checking_started";
+    public static final String SEASON_RESULTS_REVIEW_STARTED = "season.results_review_started";
+    public static final String SEASON_PUBLISHED = "season.published";
+    public static final String SEASON_ARCHIVED = "season.archived";
+    public static final String SEASON_CANCELLED = "season.cancelled";
+
+    public static final String TOUR_CREATED = "tour.created";
+    public static final String TOUR_UPDATED = "tour.updated";
+    public static final String TOUR_SCHEDULED = "tour.scheduled";
+    public static final String TOUR_OPENED = "tour.opened";
+    public static final String TOUR_CLOSED = "tour.closed";
+    public static final String TOUR_CHECKING_STARTED = "tour.checking_started";
+    public static final String TOUR_RESULTS_READY = "tour.results_ready";
+    public static final String TOUR_PUBLISHED = "tour.published";
+    public static final String TOUR_ARCHIVED = "tour.archived";
+    public static final String TOUR_CANCELLED = "tour.cancelled";
+
+    private EventTypes() {
+    }
+}
