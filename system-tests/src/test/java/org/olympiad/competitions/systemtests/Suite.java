@@ -1,0 +1,71 @@
+package org.olympiad.competitions.systemtests;
+
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.Statement;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * The suite as a user runs it, started once per test JVM: fresh databases {@code competitions_<service>_system},
+ * a Kafka broker of its own, and each service's packaged jar in its own process.
+ */
+final class Suite {
+
+    private static Suite running;
+
+    final KafkaBroker kafka;
+    final Map<String, ServiceProcess> services = new LinkedHashMap<>();
+
+    private Suite(KafkaBroker kafka) {
+        this.kafka = kafka;
+    }
+
+    static synchronized Suite start(String... names) throws Exception {
+        if (running != null) {
+            return running;
+        }
+        Path repo = Path.of(System.getProperty("repo.root", "..")).toAbsolutePath().normalize();
+        Path work = Path.of(System.getProperty("system.work.dir", "target/system")).toAbsolutePath();
+        String dbHost = env("COMPETITIONS_DB_HOST", "127.0.0.1");
+        String dbPort = env("COMPETITIONS_DB_PORT", "5432");
+
+        Suite suite = new Suite(new KafkaBroker(repo, work));
+        Runtime.getRuntime().addShutdownHook(new Thread(suite::stop));
+        suite.kafka.start();
+        for (String name : names) {
+            String database = "competitions_" + name + "_system";
+            recreateDatabase(dbHost, dbPort, database);
+            ServiceProcess service = new ServiceProcess(name, repo, work);
+            suite.services.put(name, service);
+            service.start(database, suite.kafka.bootstrapServers(), dbHost, dbPort);
+        }
+        running = suite;
+        return suite;
+    }
+
+    String url(String service) {
+        return services.get(service).baseUrl();
+    }
+
+    private void stop() {
+        services.values().forEach(ServiceProcess::stop);
+        kafka.stop();
+    }
+
+    private static void recreateDatabase(String host, String port, String database) throws Exception {
+        String user = env("COMPETITIONS_DB_USER", "postgres");
+        String password = env("COMPETITIONS_DB_PASSWORD", "postgres");
+        try (Connection c = DriverManager.getConnection("jdbc:postgresql://" + host + ":" + port + "/postgres", user, password);
+             Statement s = c.createStatement()) {
+            s.execute("drop database if exists " + database + " with (force)");
+            s.execute("create database " + database);
+        }
+    }
+
+    private static String env(String name, String fallback) {
+        String v = System.getenv(name);
+        return v == null || v.isBlank() ? fallback : v;
+    }
+}
