@@ -25,7 +25,7 @@ class KafkaOutageIT {
 
     @BeforeAll
     static void startSuite() throws Exception {
-        suite = Suite.start("registration", "audit");
+        suite = Suite.start();
         frontEnd = new SystemTestSupport(suite);
     }
 

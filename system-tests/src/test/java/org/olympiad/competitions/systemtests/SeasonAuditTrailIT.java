@@ -16,7 +16,7 @@ class SeasonAuditTrailIT {
 
     @BeforeAll
     static void startSuite() throws Exception {
-        frontEnd = new SystemTestSupport(Suite.start("registration", "audit"));
+        frontEnd = new SystemTestSupport(Suite.start());
     }
 
     @Test

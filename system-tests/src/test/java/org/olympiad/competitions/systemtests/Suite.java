@@ -22,7 +22,10 @@ final class Suite {
         this.kafka = kafka;
     }
 
-    static synchronized Suite start(String... names) throws Exception {
+    static final java.util.List<String> SERVICES =
+            java.util.List.of("registration", "venue", "attempt", "results", "documents", "audit");
+
+    static synchronized Suite start() throws Exception {
         if (running != null) {
             return running;
         }
@@ -34,7 +37,7 @@ final class Suite {
         Suite suite = new Suite(new KafkaBroker(repo, work));
         Runtime.getRuntime().addShutdownHook(new Thread(suite::stop));
         suite.kafka.start();
-        for (String name : names) {
+        for (String name : SERVICES) {
             String database = "competitions_" + name + "_system";
             recreateDatabase(dbHost, dbPort, database);
             ServiceProcess service = new ServiceProcess(name, repo, work);
