@@ -64,11 +64,12 @@ fi
 
 # ---- 2. PostgreSQL --------------------------------------------------------------------------------------------
 PG_NOTE=""
-if port_open "$COMPETITIONS_DB_HOST" "$COMPETITIONS_DB_PORT"; then
-  PG_NOTE="$COMPETITIONS_DB_HOST:$COMPETITIONS_DB_PORT (already running)"
-elif pid="$(alive "$PIDS/postgres.pid" LocalPostgres)"; then
+if pid="$(alive "$PIDS/postgres.pid" LocalPostgres)"; then
+  # an earlier up.sh started it, and the services that run already use it: keep to it
   export COMPETITIONS_DB_HOST=127.0.0.1 COMPETITIONS_DB_PORT="$LOCAL_PG_PORT"
   PG_NOTE="embedded, 127.0.0.1:$LOCAL_PG_PORT (pid $pid, already running)"
+elif port_open "$COMPETITIONS_DB_HOST" "$COMPETITIONS_DB_PORT"; then
+  PG_NOTE="$COMPETITIONS_DB_HOST:$COMPETITIONS_DB_PORT (already running)"
 else
   say "no PostgreSQL at $COMPETITIONS_DB_HOST:$COMPETITIONS_DB_PORT: starting an embedded one on port $LOCAL_PG_PORT"
   rm -f "$PIDS/postgres.pid"
