@@ -1,6 +1,7 @@
 package org.olympiad.competitions.registration.season;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
@@ -15,6 +16,7 @@ public final class SeasonRequests {
     private SeasonRequests() {
     }
 
+    @Schema(name = "SeasonCreate")
     public record Create(
             @NotNull UUID eventId,
             @NotBlank @Size(max = 300) String title,
@@ -25,6 +27,7 @@ public final class SeasonRequests {
     }
 
     /** Only the fields given change. */
+    @Schema(name = "SeasonUpdate")
     public record Update(
             @Size(min = 1, max = 300) @Pattern(regexp = ".*\\S.*", message = "must not be blank") String title,
             Instant startsAt,
@@ -34,6 +37,7 @@ public final class SeasonRequests {
     }
 
     /** A move along the season's lifecycle; cancelling needs a reason. */
+    @Schema(name = "SeasonTransition")
     public record Transition(@NotNull SeasonStatus to, @Size(max = 2000) String reason) {
     }
 }

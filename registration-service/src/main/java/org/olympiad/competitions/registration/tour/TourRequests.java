@@ -1,6 +1,7 @@
 package org.olympiad.competitions.registration.tour;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
@@ -16,6 +17,7 @@ public final class TourRequests {
     private TourRequests() {
     }
 
+    @Schema(name = "TourCreate")
     public record Create(
             @NotBlank @Size(max = 300) String title,
             @NotNull @Min(1) @Max(100) Integer position,
@@ -26,6 +28,7 @@ public final class TourRequests {
     }
 
     /** Only the fields given change. */
+    @Schema(name = "TourUpdate")
     public record Update(
             @Size(min = 1, max = 300) @Pattern(regexp = ".*\\S.*", message = "must not be blank") String title,
             @Min(1) @Max(100) Integer position,
@@ -35,6 +38,7 @@ public final class TourRequests {
             JsonNode settings) {
     }
 
+    @Schema(name = "TourTransition")
     public record Transition(@NotNull TourStatus to, @Size(max = 2000) String reason) {
     }
 }
