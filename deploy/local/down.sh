@@ -39,7 +39,10 @@ done
 wait
 
 if [[ -f "$PIDS/kafka.started-by-up" ]]; then
-  "$SCRIPT_DIR/kafka.sh" stop | sed 's/^kafka: /down: Kafka: /'
+  # the port and home dir up.sh started it with (whatever KAFKA_PORT says now)
+  { read -r kafka_port; read -r kafka_home; } < "$PIDS/kafka.started-by-up"
+  KAFKA_PORT="${kafka_port:-9092}" KAFKA_HOME_DIR="$kafka_home" "$SCRIPT_DIR/kafka.sh" stop |
+    sed 's/^kafka: /down: Kafka: /'
   rm -f "$PIDS/kafka.started-by-up"
 else
   say "Kafka: left alone (not started by up.sh)"

@@ -31,6 +31,9 @@ START_TIMEOUT=60
 STOP_TIMEOUT=20
 JAVA="${JAVA_HOME:+$JAVA_HOME/bin/}java"
 
+# run by `setsid bash -c`: writes its pid to $0, closes inherited descriptors above 2, becomes "$@"
+DETACH='echo $$ > "$0"; for fd in /proc/$$/fd/*; do fd=${fd##*/}; ((fd > 2)) && eval "exec $fd>&-"; done; exec nohup "$@"'
+
 say() { echo "kafka: $*"; }
 die() { echo "kafka: $*" >&2; exit 1; }
 
@@ -120,10 +123,12 @@ start() {
   started=$(date +%s%N)
   echo "---- $(date '+%F %T') start" >> "$LOG_FILE"
   # setsid: its own session, so that a Ctrl-C in the terminal that ran up.sh does not reach it. The inner shell
-  # writes its own pid and then becomes the JVM (exec), so the pid file holds the JVM's pid.
-  (cd "$KAFKA_HOME_DIR" && setsid bash -c 'echo $$ > "$0"; exec nohup "$@"' "$PID_FILE" \
+  # writes its own pid, closes every inherited descriptor but 0-2 (a caller's pipe kept open would make
+  # `kafka.sh start | tee` or a CI runner wait for the broker to exit) and then becomes the JVM (exec), so the
+  # pid file holds the JVM's pid.
+  (cd "$KAFKA_HOME_DIR" && exec setsid bash -c "$DETACH" "$PID_FILE" \
       "$JAVA" -Xms256m -Xmx512m -Dlog4j2.configurationFile="$LOG4J_CONFIG" -cp "$KAFKA_LIB/*" \
-      kafka.Kafka "$PROPS" >> "$LOG_FILE" 2>&1 < /dev/null &)
+      kafka.Kafka "$PROPS") >> "$LOG_FILE" 2>&1 < /dev/null &
   while ! port_open "$KAFKA_PORT"; do
     sleep 0.5; waited=$((waited + 1))
     pid="$(cat "$PID_FILE" 2>/dev/null || true)"

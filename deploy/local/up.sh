@@ -43,10 +43,12 @@ alive() {
   tr '\0' ' ' < "/proc/$pid/cmdline" 2>/dev/null | grep -qF -- "$2" || return 1
   echo "$pid"
 }
-# runs "$@" detached (own session, stdin closed, output appended to log $1), pid written to $2
+# runs "$@" detached: own session (a Ctrl-C here does not reach it), stdin /dev/null, output appended to log $1,
+# no other inherited descriptor (so `up.sh | tee` ends), its pid (the JVM's: the inner shell execs it) in file $2
+DETACH='echo $$ > "$0"; for fd in /proc/$$/fd/*; do fd=${fd##*/}; ((fd > 2)) && eval "exec $fd>&-"; done; exec nohup "$@"'
 spawn() {
   local log="$1" pidfile="$2"; shift 2
-  (cd "$LOCAL" && setsid bash -c 'echo $$ > "$0"; exec nohup "$@"' "$pidfile" "$@" >> "$log" 2>&1 < /dev/null &)
+  (cd "$LOCAL" && exec setsid bash -c "$DETACH" "$pidfile" "$@") >> "$log" 2>&1 < /dev/null &
   for _ in $(seq 1 50); do [[ -s "$pidfile" ]] && return 0; sleep 0.1; done
   die "could not start $*"
 }
@@ -95,7 +97,8 @@ if "$SCRIPT_DIR/kafka.sh" status > /dev/null; then
   say "Kafka: already running on 127.0.0.1:$KAFKA_PORT"
 else
   "$SCRIPT_DIR/kafka.sh" start 2>&1 | sed 's/^/up: /' || die "Kafka did not start"
-  touch "$PIDS/kafka.started-by-up"      # down.sh stops only a broker that up.sh started
+  # down.sh stops only a broker that up.sh started, and needs its port and home to find it
+  printf '%s\n%s\n' "$KAFKA_PORT" "${KAFKA_HOME_DIR:-}" > "$PIDS/kafka.started-by-up"
 fi
 
 # ---- 4. the services ------------------------------------------------------------------------------------------
