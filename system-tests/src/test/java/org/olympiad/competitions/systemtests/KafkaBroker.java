@@ -34,13 +34,16 @@ final class KafkaBroker {
     }
 
     private void run(String command) {
+        // to a file, not this JVM's stdout: the test runner owns that channel
         ProcessBuilder pb = new ProcessBuilder(List.of("bash", repo.resolve("deploy/local/kafka.sh").toString(), command))
-                .inheritIO();
+                .redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(home.resolveSibling("kafka-script.log").toFile()));
         Map<String, String> env = pb.environment();
         env.put("KAFKA_PORT", Integer.toString(PORT));
         env.put("KAFKA_CONTROLLER_PORT", Integer.toString(PORT + 1));
         env.put("KAFKA_HOME_DIR", home.toString());
         try {
+            java.nio.file.Files.createDirectories(home.getParent());
             Process p = pb.start();
             if (!p.waitFor(120, TimeUnit.SECONDS) || p.exitValue() != 0) {
                 throw new IllegalStateException("kafka.sh " + command + " failed");

@@ -5,9 +5,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.ValidatableResponse;
 import io.smallrye.reactive.messaging.kafka.companion.KafkaCompanion;
-import org.apache.kafka.clients.consumer.OffsetResetStrategy;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.serialization.Serdes;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -15,6 +13,7 @@ import org.junit.jupiter.api.Test;
 import org.olympiad.competitions.contracts.EventEnvelope;
 import org.olympiad.competitions.contracts.EventJson;
 import org.olympiad.competitions.contracts.Topics;
+import org.olympiad.competitions.platform.testing.TestKafka;
 import org.olympiad.competitions.platform.testing.TestTokens;
 
 import java.time.Duration;
@@ -32,9 +31,6 @@ import static org.hamcrest.Matchers.nullValue;
 @QuarkusTest
 class AuditTrailTest {
 
-    @ConfigProperty(name = "kafka.bootstrap.servers")
-    String bootstrap;
-
     @ConfigProperty(name = "mp.messaging.incoming.competition-changes.topic")
     String subscribedPattern;
 
@@ -42,8 +38,7 @@ class AuditTrailTest {
 
     @BeforeEach
     void connect() {
-        kafka = new KafkaCompanion(bootstrap);
-        kafka.registerSerde(String.class, Serdes.String());
+        kafka = TestKafka.companion();
     }
 
     @AfterEach
@@ -103,17 +98,8 @@ class AuditTrailTest {
                 snapshot("score", 42), null));
 
         awaitTrail(result, 1);
-        var dead = kafka.consume(String.class, String.class)
-                .withGroupId("audit-dlq-test-" + UUID.randomUUID())
-                .withOffsetReset(OffsetResetStrategy.EARLIEST)
-                .fromTopics(Topics.deadLetterTopicOf("audit"), records -> records.filter(r -> poison.equals(r.value())));
-        try {
-            dead.awaitRecords(1, Duration.ofSeconds(20));
-            var reason = dead.getRecords().get(0).headers().lastHeader("dead-letter-reason");
-            assertThat(reason).as("the dead letter says why").isNotNull();
-        } finally {
-            dead.close();
-        }
+        var dead = TestKafka.await(kafka, Topics.deadLetterTopicOf("audit"), 1, r -> poison.equals(r.value()));
+        assertThat(dead.get(0).headers().lastHeader("dead-letter-reason")).as("the dead letter says why").isNotNull();
         assertThat(deadLettered()).isGreaterThan(before);
     }
 

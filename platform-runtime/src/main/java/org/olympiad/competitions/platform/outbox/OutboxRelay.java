@@ -94,13 +94,16 @@ public class OutboxRelay {
         LOG.infof("outbox relay publishes to %s at %s every %s", topic, bootstrapServers, config.outbox().relay().interval());
         // a thread of its own rather than the scheduler: the scheduler's finest interval is a second, and an event
         // should reach its consumers within a fraction of one
-        runner = Executors.newSingleThreadScheduledExecutor(r -> {
+        runner = Executors.newScheduledThreadPool(2, r -> {
             Thread t = new Thread(r, "outbox-relay");
             t.setDaemon(true);
             return t;
         });
         long every = config.outbox().relay().interval().toMillis();
         runner.scheduleWithFixedDelay(this::tick, 1000, every, TimeUnit.MILLISECONDS);
+        // measured apart from publishing: while Kafka is away a publishing run waits for its acks, and the
+        // backlog gauge is what an operator watches then
+        runner.scheduleWithFixedDelay(this::measureBacklogQuietly, 1000, 1000, TimeUnit.MILLISECONDS);
     }
 
     void stop(@Observes ShutdownEvent ignored) {
@@ -125,14 +128,12 @@ public class OutboxRelay {
             do {
                 sent = publishBatch();
             } while (sent >= config.outbox().relay().batchSize() && !Thread.currentThread().isInterrupted());
-            measureBacklog();
             cleanupPublished();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         } catch (Exception e) {
             failures.increment();
             LOG.warnf("outbox relay for %s will retry: %s", topic, e.toString());
-            measureBacklogQuietly();
         }
     }
 

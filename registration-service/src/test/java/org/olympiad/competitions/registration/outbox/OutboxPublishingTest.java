@@ -5,15 +5,13 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.smallrye.reactive.messaging.kafka.companion.KafkaCompanion;
 import jakarta.inject.Inject;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.OffsetResetStrategy;
-import org.apache.kafka.common.serialization.Serdes;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.olympiad.competitions.contracts.EventEnvelope;
 import org.olympiad.competitions.contracts.EventJson;
 import org.olympiad.competitions.contracts.Topics;
+import org.olympiad.competitions.platform.testing.TestKafka;
 
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
@@ -22,7 +20,6 @@ import java.sql.ResultSet;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -37,15 +34,11 @@ class OutboxPublishingTest {
     @Inject
     AgroalDataSource db;
 
-    @ConfigProperty(name = "kafka.bootstrap.servers")
-    String bootstrap;
-
     KafkaCompanion kafka;
 
     @BeforeEach
     void connect() {
-        kafka = new KafkaCompanion(bootstrap);
-        kafka.registerSerde(String.class, Serdes.String());
+        kafka = TestKafka.companion();
     }
 
     @AfterEach
@@ -88,21 +81,12 @@ class OutboxPublishingTest {
 
     /** This season's events as consumers see them, in topic order, checking key and headers on the way. */
     private List<EventEnvelope> eventsOf(String season, int expected) {
-        var task = kafka.consume(String.class, String.class)
-                .withGroupId("registration-test-" + UUID.randomUUID())
-                .withOffsetReset(OffsetResetStrategy.EARLIEST)
-                .fromTopics(Topics.REGISTRATION, records -> records.filter(r -> season.equals(r.key())));
-        try {
-            task.awaitRecords(expected, Duration.ofSeconds(20));
-            return task.getRecords().stream().map(r -> {
-                EventEnvelope envelope = EventJson.read(r.value());
-                assertThat(header(r, "event-id")).isEqualTo(envelope.eventId().toString());
-                assertThat(header(r, "event-type")).isEqualTo(envelope.type());
-                return envelope;
-            }).toList();
-        } finally {
-            task.close();
-        }
+        return TestKafka.await(kafka, Topics.REGISTRATION, expected, r -> season.equals(r.key())).stream().map(r -> {
+            EventEnvelope envelope = EventJson.read(r.value());
+            assertThat(header(r, "event-id")).isEqualTo(envelope.eventId().toString());
+            assertThat(header(r, "event-type")).isEqualTo(envelope.type());
+            return envelope;
+        }).toList();
     }
 
     private long unpublishedOf(String season) throws Exception {
