@@ -17,6 +17,7 @@ import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Response;
 import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
+import org.olympiad.competitions.platform.api.StrictJson;
 import org.olympiad.competitions.platform.request.RequestIds;
 
 import java.util.ArrayList;
@@ -140,18 +141,7 @@ public class ProblemMappers {
 
     /** The dotted JSON path of the field at fault, e.g. {@code registrationPolicy.sources[0]}. */
     static String pathOf(JsonMappingException e) {
-        StringBuilder path = new StringBuilder();
-        for (JsonMappingException.Reference ref : e.getPath()) {
-            if (ref.getFieldName() != null) {
-                if (path.length() > 0) {
-                    path.append('.');
-                }
-                path.append(ref.getFieldName());
-            } else if (ref.getIndex() >= 0) {
-                path.append('[').append(ref.getIndex()).append(']');
-            }
-        }
-        return path.toString();
+        return StrictJson.ProblemPaths.of(e);
     }
 
     /**
