@@ -9,6 +9,7 @@ import java.util.UUID;
 
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.nullValue;
 
 /** Builds a catalogue over HTTP, as an organiser's front end would. */
 public final class CatalogueFixtures {
@@ -41,6 +42,29 @@ public final class CatalogueFixtures {
         return as("organizer").body(Map.of("title", "Тур " + position, "position", position, "format", "test"))
                 .post("/seasons/{id}/tours", season).then().statusCode(201)
                 .body("status", equalTo("draft")).body("seasonId", equalTo(season))
+                .extract().path("id");
+    }
+
+    public static String createGradeCategory(String season, String key) {
+        return as("organizer").body(Map.of("key", key, "title", "Категория " + key, "gradeRangeKey", "grades_" + key))
+                .post("/seasons/{id}/grade-categories", season).then().statusCode(201)
+                .body("seasonId", equalTo(season)).body("key", equalTo(key))
+                .extract().path("id");
+    }
+
+    /** A season-wide track (no tour). */
+    public static String createTrack(String season, String key) {
+        return as("organizer").body(Map.of("key", key, "title", "Трек " + key))
+                .post("/seasons/{id}/tracks", season).then().statusCode(201)
+                .body("seasonId", equalTo(season)).body("key", equalTo(key)).body("tourId", nullValue())
+                .extract().path("id");
+    }
+
+    /** A track bound to one tour of the season. */
+    public static String createTrack(String season, String tour, String key) {
+        return as("organizer").body(Map.of("key", key, "title", "Трек " + key, "tourId", tour))
+                .post("/seasons/{id}/tracks", season).then().statusCode(201)
+                .body("seasonId", equalTo(season)).body("key", equalTo(key)).body("tourId", equalTo(tour))
                 .extract().path("id");
     }
 }

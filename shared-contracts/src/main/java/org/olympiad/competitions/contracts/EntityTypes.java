@@ -5,6 +5,8 @@ public final class EntityTypes {
     public static final String EVENT = "competition_events";
     public static final String SEASON = "competition_seasons";
     public static final String TOUR = "competition_tours";
+    public static final String GRADE_CATEGORY = "competition_grade_categories";
+    public static final String TRACK = "competition_tracks";
 
     private EntityTypes() {
     }

@@ -32,6 +32,14 @@ public final class EventTypes {
     public static final String TOUR_ARCHIVED = "tour.archived";
     public static final String TOUR_CANCELLED = "tour.cancelled";
 
+    public static final String GRADE_CATEGORY_CREATED = "grade_category.created";
+    public static final String GRADE_CATEGORY_UPDATED = "grade_category.updated";
+    public static final String GRADE_CATEGORY_DELETED = "grade_category.deleted";
+
+    public static final String TRACK_CREATED = "track.created";
+    public static final String TRACK_UPDATED = "track.updated";
+    public static final String TRACK_DELETED = "track.deleted";
+
     private EventTypes() {
     }
 }

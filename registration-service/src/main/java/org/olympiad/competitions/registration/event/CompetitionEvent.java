@@ -15,6 +15,8 @@ import org.olympiad.competitions.contracts.EntityTypes;
 import org.olympiad.competitions.contracts.EventTypes;
 import org.olympiad.competitions.platform.api.Timestamps;
 import org.olympiad.competitions.platform.outbox.DomainChange;
+import org.olympiad.competitions.platform.personaldata.PersonalDataGuard;
+import org.olympiad.competitions.platform.personaldata.Strictness;
 import org.olympiad.competitions.platform.problem.ProblemException;
 import org.olympiad.competitions.platform.state.StateMachine;
 
@@ -71,6 +73,8 @@ public class CompetitionEvent extends PanacheEntityBase {
     public Instant updatedAt;
 
     static CompetitionEvent draft(EventRequests.Create request) {
+        PersonalDataGuard.refuseIn("title", request.title(), Strictness.FREE_TEXT_OR_POLICY);
+        PersonalDataGuard.refuseIn("subjectKey", request.subjectKey(), Strictness.FREE_TEXT_OR_POLICY);
         CompetitionEvent event = new CompetitionEvent();
         event.slug = request.slug();
         event.title = request.title().strip();
@@ -92,6 +96,8 @@ public class CompetitionEvent extends PanacheEntityBase {
         if (LIFECYCLE.isFinal(status)) {
             throw ProblemException.lockedIn(EntityTypes.EVENT, status, "changed");
         }
+        PersonalDataGuard.refuseIn("title", patch.title(), Strictness.FREE_TEXT_OR_POLICY);
+        PersonalDataGuard.refuseIn("subjectKey", patch.subjectKey(), Strictness.FREE_TEXT_OR_POLICY);
         EventView before = view();
         if (patch.title() != null) {
             title = patch.title().strip();

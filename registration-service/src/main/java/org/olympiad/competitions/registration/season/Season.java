@@ -19,8 +19,12 @@ import org.olympiad.competitions.contracts.EventTypes;
 import org.olympiad.competitions.platform.api.JsonObjects;
 import org.olympiad.competitions.platform.api.Timestamps;
 import org.olympiad.competitions.platform.outbox.DomainChange;
+import org.olympiad.competitions.platform.personaldata.PersonalDataGuard;
+import org.olympiad.competitions.platform.personaldata.Strictness;
 import org.olympiad.competitions.platform.problem.ProblemException;
 import org.olympiad.competitions.platform.state.StateMachine;
+import org.olympiad.competitions.registration.policy.FeePolicy;
+import org.olympiad.competitions.registration.policy.RegistrationPolicy;
 
 import java.time.Instant;
 import java.util.EnumSet;
@@ -90,12 +94,15 @@ public class Season extends PanacheEntityBase {
     public Instant updatedAt;
 
     static Season draft(SeasonRequests.Create request) {
+        PersonalDataGuard.refuseIn("title", request.title(), Strictness.FREE_TEXT_OR_POLICY);
+        PersonalDataGuard.refuseIn("registrationPolicy", request.registrationPolicy(), Strictness.FREE_TEXT_OR_POLICY);
+        PersonalDataGuard.refuseIn("feePolicy", request.feePolicy(), Strictness.FREE_TEXT_OR_POLICY);
         Season season = new Season();
         season.eventId = request.eventId();
         season.title = request.title().strip();
         season.status = draft;
-        season.registrationPolicy = JsonObjects.objectOrEmpty("registrationPolicy", request.registrationPolicy());
-        season.feePolicy = JsonObjects.objectOrEmpty("feePolicy", request.feePolicy());
+        season.registrationPolicy = registrationPolicyOf(request.registrationPolicy());
+        season.feePolicy = feePolicyOf(request.feePolicy());
         season.startsAt = Timestamps.micros(request.startsAt());
         season.endsAt = Timestamps.micros(request.endsAt());
         season.requireOrderedDates();
@@ -111,6 +118,9 @@ public class Season extends PanacheEntityBase {
     /** Applies the given fields; returns the change, or null when nothing changed. */
     DomainChange update(SeasonRequests.Update patch) {
         requireChangeable();
+        PersonalDataGuard.refuseIn("title", patch.title(), Strictness.FREE_TEXT_OR_POLICY);
+        PersonalDataGuard.refuseIn("registrationPolicy", patch.registrationPolicy(), Strictness.FREE_TEXT_OR_POLICY);
+        PersonalDataGuard.refuseIn("feePolicy", patch.feePolicy(), Strictness.FREE_TEXT_OR_POLICY);
         SeasonView before = view();
         if (patch.title() != null) {
             title = patch.title().strip();
@@ -122,10 +132,10 @@ public class Season extends PanacheEntityBase {
             endsAt = Timestamps.micros(patch.endsAt());
         }
         if (patch.registrationPolicy() != null) {
-            registrationPolicy = JsonObjects.objectOrEmpty("registrationPolicy", patch.registrationPolicy());
+            registrationPolicy = registrationPolicyOf(patch.registrationPolicy());
         }
         if (patch.feePolicy() != null) {
-            feePolicy = JsonObjects.objectOrEmpty("feePolicy", patch.feePolicy());
+            feePolicy = feePolicyOf(patch.feePolicy());
         }
         requireOrderedDates();
         if (Objects.equals(before, view())) {
@@ -143,6 +153,29 @@ public class Season extends PanacheEntityBase {
         status = LIFECYCLE.require(status, target);
         updatedAt = Timestamps.now();
         return DomainChange.of(EVENT_TYPE_ON_ENTERING.get(target), EntityTypes.SEASON, id, id, before, view(), reason);
+    }
+
+    /** The policy as given, once it parses: a policy that would not parse is refused before it is stored. */
+    private static JsonNode registrationPolicyOf(JsonNode given) {
+        JsonNode json = JsonObjects.objectOrEmpty("registrationPolicy", given);
+        RegistrationPolicy.parse(json);
+        return json;
+    }
+
+    private static JsonNode feePolicyOf(JsonNode given) {
+        JsonNode json = JsonObjects.objectOrEmpty("feePolicy", given);
+        FeePolicy.parse(json);
+        return json;
+    }
+
+    /** The season's registration policy, typed. */
+    public RegistrationPolicy registrationPolicy() {
+        return RegistrationPolicy.parse(registrationPolicy);
+    }
+
+    /** The season's fee policy, typed. */
+    public FeePolicy feePolicy() {
+        return FeePolicy.parse(feePolicy);
     }
 
     /** Archived and cancelled seasons are history: nothing in them changes any more. */

@@ -19,6 +19,8 @@ import org.olympiad.competitions.contracts.EventTypes;
 import org.olympiad.competitions.platform.api.JsonObjects;
 import org.olympiad.competitions.platform.api.Timestamps;
 import org.olympiad.competitions.platform.outbox.DomainChange;
+import org.olympiad.competitions.platform.personaldata.PersonalDataGuard;
+import org.olympiad.competitions.platform.personaldata.Strictness;
 import org.olympiad.competitions.platform.problem.ProblemException;
 import org.olympiad.competitions.platform.state.StateMachine;
 import org.olympiad.competitions.registration.season.Season;
@@ -94,6 +96,8 @@ public class Tour extends PanacheEntityBase {
 
     static Tour draft(Season season, TourRequests.Create request) {
         season.requireChangeable();
+        PersonalDataGuard.refuseIn("title", request.title(), Strictness.FREE_TEXT_OR_POLICY);
+        PersonalDataGuard.refuseIn("settings", request.settings(), Strictness.FREE_TEXT_OR_POLICY);
         Tour tour = new Tour();
         tour.seasonId = season.id;
         tour.title = request.title().strip();
@@ -116,6 +120,8 @@ public class Tour extends PanacheEntityBase {
         if (LIFECYCLE.isFinal(status)) {
             throw ProblemException.lockedIn(EntityTypes.TOUR, status, "changed");
         }
+        PersonalDataGuard.refuseIn("title", patch.title(), Strictness.FREE_TEXT_OR_POLICY);
+        PersonalDataGuard.refuseIn("settings", patch.settings(), Strictness.FREE_TEXT_OR_POLICY);
         TourView before = view();
         if (patch.title() != null) {
             title = patch.title().strip();
