@@ -5,13 +5,11 @@ import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.quarkus.panache.common.Sort;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.persistence.LockModeType;
 import org.olympiad.competitions.contracts.EntityTypes;
 import org.olympiad.competitions.platform.api.Page;
 import org.olympiad.competitions.platform.api.PageRequest;
 import org.olympiad.competitions.platform.outbox.Outbox;
 import org.olympiad.competitions.platform.problem.ProblemException;
-import org.olympiad.competitions.registration.season.Season;
 import org.olympiad.competitions.registration.season.SeasonService;
 
 import java.util.UUID;
@@ -28,7 +26,7 @@ public class GradeCategoryService {
 
     @WithTransaction
     public Uni<GradeCategoryView> create(UUID seasonId, GradeCategoryRequests.Create request) {
-        return lockedSeason(seasonId)
+        return SeasonService.requireLocked(seasonId)
                 .chain(season -> {
                     GradeCategory category = GradeCategory.of(season, request);
                     return requireFreeKey(seasonId, request.key()).replaceWith(category);
@@ -55,7 +53,7 @@ public class GradeCategoryService {
 
     @WithTransaction
     public Uni<Void> delete(UUID id) {
-        return require(id).chain(category -> lockedSeason(category.seasonId).chain(season -> {
+        return require(id).chain(category -> SeasonService.requireLocked(category.seasonId).chain(season -> {
             var change = category.deleted(season);
             return category.delete().chain(() -> outbox.record(change)).replaceWithVoid();
         }));
@@ -76,10 +74,6 @@ public class GradeCategoryService {
      * The season, or a 404, its row locked until the transaction ends: a concurrent season transition waits, so a
      * category is never added to or deleted from a season whose status changed after it was read.
      */
-    private static Uni<Season> lockedSeason(UUID seasonId) {
-        return Season.<Season>findById(seasonId, LockModeType.PESSIMISTIC_WRITE)
-                .onItem().ifNull().failWith(() -> ProblemException.notFound(EntityTypes.SEASON, seasonId));
-    }
 
     private static Uni<GradeCategory> require(UUID id) {
         return GradeCategory.<GradeCategory>findById(id)

@@ -73,6 +73,15 @@ public class SeasonService {
         return require(id).chain(season -> outbox.record(season.moveTo(request.to(), request.reason()), season::view));
     }
 
+    /**
+     * The season, locked for the rest of the transaction, or a 404: a change that must not race the season's own
+     * transitions, or a twin of itself checked in code (a key unique per season), takes it first.
+     */
+    public static Uni<Season> requireLocked(UUID id) {
+        return Season.<Season>findById(id, jakarta.persistence.LockModeType.PESSIMISTIC_WRITE)
+                .onItem().ifNull().failWith(() -> ProblemException.notFound(EntityTypes.SEASON, id));
+    }
+
     /** The season, or a 404. Runs in the caller's session. */
     public static Uni<Season> require(UUID id) {
         return Season.<Season>findById(id)

@@ -5,13 +5,11 @@ import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.quarkus.panache.common.Sort;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.persistence.LockModeType;
 import org.olympiad.competitions.contracts.EntityTypes;
 import org.olympiad.competitions.platform.api.Page;
 import org.olympiad.competitions.platform.api.PageRequest;
 import org.olympiad.competitions.platform.outbox.Outbox;
 import org.olympiad.competitions.platform.problem.ProblemException;
-import org.olympiad.competitions.registration.season.Season;
 import org.olympiad.competitions.registration.season.SeasonService;
 import org.olympiad.competitions.registration.tour.Tour;
 
@@ -29,7 +27,7 @@ public class TrackService {
 
     @WithTransaction
     public Uni<TrackView> create(UUID seasonId, TrackRequests.Create request) {
-        return lockedSeason(seasonId)
+        return SeasonService.requireLocked(seasonId)
                 .chain(season -> {
                     Track track = Track.of(season, request);
                     return requireTourOfSeason(request.tourId(), seasonId)
@@ -58,7 +56,7 @@ public class TrackService {
 
     @WithTransaction
     public Uni<Void> delete(UUID id) {
-        return require(id).chain(track -> lockedSeason(track.seasonId).chain(season -> {
+        return require(id).chain(track -> SeasonService.requireLocked(track.seasonId).chain(season -> {
             var change = track.deleted(season);
             return track.delete().chain(() -> outbox.record(change)).replaceWithVoid();
         }));
@@ -102,10 +100,6 @@ public class TrackService {
      * season transitions wait, so a track is never added to or deleted from a season whose status changed after
      * it was read.
      */
-    private static Uni<Season> lockedSeason(UUID seasonId) {
-        return Season.<Season>findById(seasonId, LockModeType.PESSIMISTIC_WRITE)
-                .onItem().ifNull().failWith(() -> ProblemException.notFound(EntityTypes.SEASON, seasonId));
-    }
 
     private static Uni<Track> require(UUID id) {
         return Track.<Track>findById(id).onItem().ifNull().failWith(() -> ProblemException.notFound(EntityTypes.TRACK, id));
