@@ -7,6 +7,10 @@ public final class EntityTypes {
     public static final String TOUR = "competition_tours";
     public static final String GRADE_CATEGORY = "competition_grade_categories";
     public static final String TRACK = "competition_tracks";
+    public static final String PARTICIPANT = "competition_participants";
+    public static final String REGISTRATION = "competition_registrations";
+    public static final String SEASON_PARTICIPATION = "competition_season_participations";
+    public static final String TOUR_PARTICIPATION = "competition_tour_participations";
 
     private EntityTypes() {
     }

@@ -42,4 +42,23 @@ public final class EventTypes {
 
     private EventTypes() {
     }
+
+    public static final String PARTICIPANT_CREATED = "participant.created";
+    public static final String PARTICIPANT_UPDATED = "participant.updated";
+    public static final String PARTICIPANT_MERGED = "participant.merged";
+
+    public static final String REGISTRATION_CREATED = "registration.created";
+    public static final String REGISTRATION_UPDATED = "registration.updated";
+    public static final String REGISTRATION_SUBMITTED = "registration.submitted";
+    public static final String REGISTRATION_COMPLETION_REQUESTED = "registration.completion_requested";
+    public static final String REGISTRATION_REVIEW_STARTED = "registration.review_started";
+    public static final String REGISTRATION_APPROVED = "registration.approved";
+    public static final String REGISTRATION_REJECTED = "registration.rejected";
+    public static final String REGISTRATION_CANCELLED = "registration.cancelled";
+    public static final String REGISTRATION_HELD_AS_DUPLICATE = "registration.held_as_duplicate";
+
+    public static final String SEASON_PARTICIPATION_CREATED = "season_participation.created";
+    public static final String SEASON_PARTICIPATION_STATUS_CHANGED = "season_participation.status_changed";
+    public static final String TOUR_PARTICIPATION_ADMITTED = "tour_participation.admitted";
+    public static final String TOUR_PARTICIPATION_STATUS_CHANGED = "tour_participation.status_changed";
 }
