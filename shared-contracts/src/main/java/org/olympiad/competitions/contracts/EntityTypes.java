@@ -14,4 +14,11 @@ public final class EntityTypes {
 
     private EntityTypes() {
     }
+
+    public static final String ORGANIZATION = "competition_organizations";
+    public static final String ORGANIZATION_ROLE = "competition_organization_roles";
+
+    public static final String ACCESS_CLAIM = "competition_access_claims";
+    public static final String EXTERNAL_TEACHER_PROFILE = "external_teacher_profiles";
+    public static final String EXTERNAL_TEACHER_STUDENT_LINK = "external_teacher_student_links";
 }

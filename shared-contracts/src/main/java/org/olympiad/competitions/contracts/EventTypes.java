@@ -49,6 +49,7 @@ public final class EventTypes {
 
     public static final String REGISTRATION_CREATED = "registration.created";
     public static final String REGISTRATION_UPDATED = "registration.updated";
+    public static final String REGISTRATION_PRE_SUBMITTED = "registration.pre_submitted";
     public static final String REGISTRATION_SUBMITTED = "registration.submitted";
     public static final String REGISTRATION_COMPLETION_REQUESTED = "registration.completion_requested";
     public static final String REGISTRATION_REVIEW_STARTED = "registration.review_started";
@@ -61,4 +62,28 @@ public final class EventTypes {
     public static final String SEASON_PARTICIPATION_STATUS_CHANGED = "season_participation.status_changed";
     public static final String TOUR_PARTICIPATION_ADMITTED = "tour_participation.admitted";
     public static final String TOUR_PARTICIPATION_STATUS_CHANGED = "tour_participation.status_changed";
+
+    public static final String ORGANIZATION_JOINED = "organization.joined";
+    public static final String ORGANIZATION_UPDATED = "organization.updated";
+    public static final String ORGANIZATION_SUSPENDED = "organization.suspended";
+    public static final String ORGANIZATION_REACTIVATED = "organization.reactivated";
+    public static final String ORGANIZATION_WITHDRAWN = "organization.withdrawn";
+
+    public static final String ORGANIZATION_ROLE_GRANTED = "organization_role.granted";
+    public static final String ORGANIZATION_ROLE_REVOKED = "organization_role.revoked";
+
+    public static final String ACCESS_CLAIM_REQUESTED = "access_claim.requested";
+    public static final String ACCESS_CLAIM_APPROVED = "access_claim.approved";
+    public static final String ACCESS_CLAIM_REJECTED = "access_claim.rejected";
+    public static final String ACCESS_CLAIM_CANCELLED = "access_claim.cancelled";
+
+    public static final String EXTERNAL_TEACHER_DECLARED = "external_teacher.declared";
+    public static final String EXTERNAL_TEACHER_VERIFIED = "external_teacher.verified";
+    public static final String EXTERNAL_TEACHER_REJECTED = "external_teacher.rejected";
+    public static final String EXTERNAL_TEACHER_REVOKED = "external_teacher.revoked";
+
+    public static final String EXTERNAL_TEACHER_LINK_REQUESTED = "external_teacher_link.requested";
+    public static final String EXTERNAL_TEACHER_LINK_ACTIVATED = "external_teacher_link.activated";
+    public static final String EXTERNAL_TEACHER_LINK_REJECTED = "external_teacher_link.rejected";
+    public static final String EXTERNAL_TEACHER_LINK_REVOKED = "external_teacher_link.revoked";
 }

@@ -1,0 +1,71 @@
+package org.olympiad.competitions.registration.participation;
+
+import io.quarkus.panache.common.Sort;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import org.olympiad.competitions.platform.outbox.Outbox;
+import org.olympiad.competitions.registration.tour.Tour;
+import org.olympiad.competitions.registration.tour.TourStatus;
+
+import java.util.EnumSet;
+import java.util.UUID;
+
+/**
+ * What an approved registration becomes: the participant's active season participation and their admission to
+ * the season's first tour that still takes participants. Runs inside the approving transaction.
+ */
+@ApplicationScoped
+public class Admission {
+
+    /** Tours a participant can still be admitted to. */
+    private static final EnumSet<TourStatus> ADMITTING = EnumSet.of(TourStatus.draft, TourStatus.scheduled, TourStatus.open);
+
+    private final Outbox outbox;
+
+    public Admission(Outbox outbox) {
+        this.outbox = outbox;
+    }
+
+    public record Request(UUID seasonId, UUID participantId, UUID registrationId, boolean feePayable,
+                          DeliveryMode deliveryMode, UUID trackId, UUID venueId) {
+    }
+
+    public record Result(SeasonParticipation.SeasonParticipationView season,
+                         TourParticipation.TourParticipationView firstTour) {
+    }
+
+    public Uni<Result> admit(Request request) {
+        return SeasonParticipation.<SeasonParticipation>find("seasonId = ?1 and participantId = ?2",
+                        request.seasonId(), request.participantId()).firstResult()
+                .chain(existing -> existing != null
+                        ? Uni.createFrom().item(existing) // a second approved registration of the same child joins the first
+                        : persistNew(request))
+                .chain(season -> firstAdmittingTour(request.seasonId()).chain(tour -> {
+                    if (tour == null) {
+                        return Uni.createFrom().item(new Result(season.view(), null));
+                    }
+                    return TourParticipation.<TourParticipation>find("tourId = ?1 and seasonParticipationId = ?2",
+                                    tour.id, season.id).firstResult()
+                            .chain(already -> already != null
+                                    ? Uni.createFrom().item(already)
+                                    : admitTo(tour, season, request))
+                            .map(tp -> new Result(season.view(), tp.view(season.participantId)));
+                }));
+    }
+
+    private Uni<SeasonParticipation> persistNew(Admission.Request request) {
+        SeasonParticipation season = SeasonParticipation.active(request.seasonId(), request.participantId(),
+                request.registrationId(), request.feePayable());
+        return season.persist().chain(() -> outbox.record(season.created())).replaceWith(season);
+    }
+
+    private Uni<TourParticipation> admitTo(Tour tour, SeasonParticipation season, Request request) {
+        TourParticipation tp = TourParticipation.admitted(tour.id, season, request.deliveryMode(), request.trackId(),
+                request.venueId());
+        return tp.persist().chain(() -> outbox.record(tp.admittedEvent(season))).replaceWith(tp);
+    }
+
+    private static Uni<Tour> firstAdmittingTour(UUID seasonId) {
+        return Tour.<Tour>find("seasonId = ?1 and status in ?2", Sort.by("position"), seasonId, ADMITTING).firstResult();
+    }
+}

@@ -1,0 +1,4 @@
+package org.olympiad.competitions.registration.participation;
+
+/** {@code competition_season_participation_status}. */
+public enum SeasonParticipationStatus { pending, active, completed, withdrawn, disqualified }

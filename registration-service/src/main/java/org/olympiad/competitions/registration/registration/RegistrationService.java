@@ -1,0 +1,390 @@
+package org.olympiad.competitions.registration.registration;
+
+import io.quarkus.hibernate.reactive.panache.common.WithSession;
+import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
+import io.quarkus.panache.common.Parameters;
+import io.quarkus.panache.common.Sort;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import org.olympiad.competitions.contracts.EntityTypes;
+import org.olympiad.competitions.platform.api.Page;
+import org.olympiad.competitions.platform.api.PageRequest;
+import org.olympiad.competitions.platform.outbox.DomainChange;
+import org.olympiad.competitions.platform.outbox.Outbox;
+import org.olympiad.competitions.platform.personaldata.PersonalDataGuard;
+import org.olympiad.competitions.platform.personaldata.Strictness;
+import org.olympiad.competitions.platform.problem.ProblemException;
+import org.olympiad.competitions.platform.request.Caller;
+import org.olympiad.competitions.platform.security.Roles;
+import org.olympiad.competitions.registration.gradecategory.GradeCategory;
+import org.olympiad.competitions.registration.participant.Participant;
+import org.olympiad.competitions.registration.participant.ParticipantDetails;
+import org.olympiad.competitions.registration.participation.Admission;
+import org.olympiad.competitions.registration.participation.DeliveryMode;
+import org.olympiad.competitions.registration.policy.RegistrationPolicy;
+import org.olympiad.competitions.registration.policy.RegistrationPolicy.RequiredField;
+import org.olympiad.competitions.registration.policy.RegistrationSource;
+import org.olympiad.competitions.registration.season.Season;
+import org.olympiad.competitions.registration.season.SeasonService;
+import org.olympiad.competitions.registration.season.SeasonStatus;
+import org.olympiad.competitions.registration.track.Track;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+
+/**
+ * The registration journey: taking a registration from any source under the season's policy, completing it,
+ * reviewing it, and turning an approved one into the participant's season and first-tour participation.
+ * Each step and its events commit together.
+ */
+@ApplicationScoped
+public class RegistrationService {
+
+    /** Which roles may register under which source. */
+    private static final Map<RegistrationSource, Set<String>> SOURCE_ROLES = Map.of(
+            RegistrationSource.self, Set.of(Roles.PARTICIPANT),
+            RegistrationSource.parent, Set.of(Roles.PARENT),
+            RegistrationSource.teacher, Set.of(Roles.TEACHER),
+            RegistrationSource.organization, Set.of(Roles.TEACHER, Roles.ORGANIZER, Roles.ADMIN),
+            RegistrationSource.admin, Set.of(Roles.ORGANIZER, Roles.ADMIN));
+
+    private final Outbox outbox;
+    private final Admission admission;
+    private final Caller caller;
+
+    public RegistrationService(Outbox outbox, Admission admission, Caller caller) {
+        this.outbox = outbox;
+        this.admission = admission;
+        this.caller = caller;
+    }
+
+    @WithTransaction
+    public Uni<RegistrationView> create(UUID seasonId, RegistrationRequests.Create request) {
+        refusePersonalData(request);
+        UUID me = caller.userId();
+        if (SOURCE_ROLES.get(request.source()).stream().noneMatch(caller::hasRole)) {
+            throw new io.quarkus.security.ForbiddenException();
+        }
+        ParticipantDetails details = request.source() == RegistrationSource.self
+                ? withIdentity(request.participant(), me) // a student registers themself, as the token says
+                : request.participant();
+        Instant now = Instant.now();
+        return SeasonService.require(seasonId).chain(season -> {
+            RegistrationPolicy.SourceRule rule = openRuleFor(season, request.source(), now);
+            return categoryOf(seasonId, details.grade()).chain(category -> {
+                if (category == null ? !rule.gradeCategories().isEmpty() : !rule.admitsCategory(category.key)) {
+                    throw ProblemException.invalidField("participant.grade", "grade-category-admitted-by-policy",
+                            "the season's policy does not take " + request.source() + " registrations for grade "
+                                    + details.grade());
+                }
+                return trackOf(seasonId, request.deliveryPreferences()).chain(track -> twinOf(seasonId, details))
+                        .chain(twin -> twin != null
+                                ? Uni.createFrom().item(new Holder(twin, true))
+                                : newParticipant(seasonId, details, me).map(p -> new Holder(p, false)))
+                        .chain(holder -> {
+                            Registration registration = Registration.draft(seasonId, holder.participant.id, request, rule, me);
+                            return registration.persist().chain(() -> outbox.record(registration.created()))
+                                    .chain(() -> holder.twin
+                                            ? outbox.record(registration.moveTo(RegistrationStatus.duplicate_hold,
+                                                    "a participant with the same identity refs exists in this season"))
+                                            .replaceWith(registration)
+                                            : request.submitNow()
+                                            ? submitAndMaybeApprove(registration, season, holder.participant, category)
+                                            : recordRequiredFields(registration, rule, holder.participant, category));
+                        });
+            });
+        }).map(Registration::view);
+    }
+
+    @WithTransaction
+    public Uni<RegistrationView> submit(UUID id) {
+        return requireOwned(id).chain(registration -> SeasonService.require(registration.seasonId)
+                .chain(season -> participantOf(registration).chain(participant ->
+                        categoryOf(season.id, participant.grade).chain(category -> {
+                            openRuleFor(season, registration.source, Instant.now());
+                            return submitAndMaybeApprove(registration, season, participant, category);
+                        }))))
+                .map(Registration::view);
+    }
+
+    @WithTransaction
+    public Uni<RegistrationView> update(UUID id, RegistrationRequests.Update patch) {
+        PersonalDataGuard.refuseIn("grade", patch.grade(), Strictness.FREE_TEXT_OR_POLICY);
+        PersonalDataGuard.refuseIn("teacherNameText", patch.teacherNameText(), Strictness.FREE_TEXT_OR_POLICY);
+        PersonalDataGuard.refuseIn("parentContactRef", patch.parentContactRef(), Strictness.REF_OR_SNAPSHOT);
+        PersonalDataGuard.refuseIn("officialDataRef", patch.officialDataRef(), Strictness.REF_OR_SNAPSHOT);
+        return requireOwned(id).chain(registration -> {
+            if (!Registration.EDITABLE.contains(registration.status)) {
+                throw ProblemException.lockedIn(EntityTypes.REGISTRATION, registration.status, "edited by the registrant");
+            }
+            return SeasonService.require(registration.seasonId).chain(season -> participantOf(registration)
+                    .chain(participant -> applyPatch(registration, participant, patch, season)));
+        }).map(Registration::view);
+    }
+
+    /** An organiser's moves: review, approve, reject, send back for completion, cancel; the registrant may cancel. */
+    @WithTransaction
+    public Uni<RegistrationView> transition(UUID id, RegistrationRequests.Transition request) {
+        boolean organiser = caller.hasRole(Roles.ORGANIZER) || caller.hasRole(Roles.ADMIN);
+        if (!organiser && request.to() != RegistrationStatus.cancelled) {
+            throw new io.quarkus.security.ForbiddenException();
+        }
+        Uni<Registration> found = organiser ? require(id) : requireOwned(id);
+        return found.chain(registration -> {
+            if (request.to() == RegistrationStatus.approved) {
+                return SeasonService.require(registration.seasonId).chain(season -> participantOf(registration)
+                        .chain(participant -> approve(registration, season, participant, request.reason())));
+            }
+            return outbox.record(registration.moveTo(request.to(), request.reason())).replaceWith(registration);
+        }).map(Registration::view);
+    }
+
+    @WithSession
+    public Uni<RegistrationView> get(UUID id) {
+        boolean organiser = caller.hasRole(Roles.ORGANIZER) || caller.hasRole(Roles.ADMIN);
+        return (organiser ? require(id) : requireOwned(id)).map(Registration::view);
+    }
+
+    @WithSession
+    public Uni<Page<RegistrationView>> listOfSeason(UUID seasonId, RegistrationStatus status, RegistrationSource source,
+                                                   PageRequest page) {
+        StringBuilder where = new StringBuilder("seasonId = :seasonId");
+        Parameters params = Parameters.with("seasonId", seasonId);
+        if (status != null) {
+            where.append(" and status = :status");
+            params.and("status", status);
+        }
+        if (source != null) {
+            where.append(" and source = :source");
+            params.and("source", source);
+        }
+        return SeasonService.require(seasonId).chain(season -> Page.of(
+                Registration.<Registration>find(where.toString(), Sort.by("createdAt").and("id"), params), page, Registration::view));
+    }
+
+    /** The caller's own registrations: the ones they submitted and the ones of the participant they are. */
+    @WithSession
+    public Uni<Page<RegistrationView>> mine(PageRequest page) {
+        UUID me = caller.userId();
+        return Page.of(Registration.<Registration>find(
+                "submittedByUserId = ?1 or participantId in (select p.id from Participant p where p.identityUserId = ?1)",
+                Sort.by("createdAt").descending().and("id"), me), page, Registration::view);
+    }
+
+    // ---- the steps -------------------------------------------------------------------------------------------
+
+    private Uni<Registration> submitAndMaybeApprove(Registration registration, Season season, Participant participant,
+                                                    GradeCategory category) {
+        RegistrationPolicy.SourceRule rule = season.registrationPolicy().ruleFor(registration.source);
+        boolean complete = registration.recordRequiredFields(rule.requiredFields(), missing(rule, registration, participant, category));
+        return outbox.record(registration.submit(complete)).chain(() -> {
+            boolean waitsForData = rule.officialDataPackage().approvalWaitsForIt()
+                    && registration.officialDataPackageStatus != OfficialDataPackageStatus.confirmed;
+            if (complete && rule.approval() == RegistrationPolicy.Approval.automatic && !waitsForData) {
+                return approve(registration, season, participant, "approved automatically by the season's policy");
+            }
+            return Uni.createFrom().item(registration);
+        });
+    }
+
+    private Uni<Registration> recordRequiredFields(Registration registration, RegistrationPolicy.SourceRule rule,
+                                                   Participant participant, GradeCategory category) {
+        registration.recordRequiredFields(rule.requiredFields(), missing(rule, registration, participant, category));
+        return Uni.createFrom().item(registration);
+    }
+
+    private Uni<Registration> approve(Registration registration, Season season, Participant participant, String reason) {
+        if (season.status != SeasonStatus.registration_open && season.status != SeasonStatus.running) {
+            throw ProblemException.lockedIn(EntityTypes.SEASON, season.status, "approving registrations");
+        }
+        registration.requireOfficialDataFor(season.registrationPolicy().ruleFor(registration.source));
+        DomainChange approved = registration.moveTo(RegistrationStatus.approved, reason);
+        if (Participant.NOT_CHECKED.equals(participant.duplicateStatus)) {
+            participant.duplicateStatus = Participant.UNIQUE;
+        }
+        DeliveryPreferences preferences = registration.deliveryPreferences();
+        return outbox.record(approved)
+                .chain(() -> trackOf(season.id, preferences))
+                .chain(track -> admission.admit(new Admission.Request(season.id, participant.id, registration.id,
+                        season.feePolicy().payableBy(registration.source),
+                        preferences.mode() == null ? DeliveryMode.online : preferences.mode(),
+                        track == null ? null : track.id, preferences.venueId())))
+                .replaceWith(registration);
+    }
+
+    private Uni<Registration> applyPatch(Registration registration, Participant participant,
+                                         RegistrationRequests.Update patch, Season season) {
+        RegistrationView before = registration.view();
+        if (patch.grade() != null) {
+            participant.grade = patch.grade().strip();
+        }
+        if (patch.identityOrganizationId() != null) {
+            participant.identityOrganizationId = patch.identityOrganizationId();
+        }
+        if (patch.deliveryPreferences() != null) {
+            registration.deliveryPreferences = org.olympiad.competitions.contracts.EventJson.mapper()
+                    .valueToTree(patch.deliveryPreferences());
+        }
+        if (patch.teacherNameText() != null) {
+            registration.teacherNameText = patch.teacherNameText().strip();
+        }
+        if (patch.parentContactRef() != null) {
+            registration.parentContactRef = patch.parentContactRef();
+        }
+        if (patch.officialDataRef() != null) {
+            registration.officialDataRef = patch.officialDataRef();
+            if (registration.officialDataPackageRequired) {
+                registration.officialDataPackageStatus = OfficialDataPackageStatus.needs_verification;
+                registration.officialDataCollectedByUserId = caller.userId();
+                registration.officialDataCollectedAt = org.olympiad.competitions.platform.api.Timestamps.now();
+            }
+        }
+        RegistrationPolicy.SourceRule rule = season.registrationPolicy().ruleFor(registration.source);
+        return trackOf(season.id, registration.deliveryPreferences())
+                .chain(track -> categoryOf(season.id, participant.grade))
+                .chain(category -> {
+                    boolean complete = registration.recordRequiredFields(
+                            rule == null ? List.of() : rule.requiredFields(),
+                            rule == null ? List.of() : missing(rule, registration, participant, category));
+                    registration.updatedAt = org.olympiad.competitions.platform.api.Timestamps.now();
+                    Uni<Void> updated = outbox.record(DomainChange.of(
+                            org.olympiad.competitions.contracts.EventTypes.REGISTRATION_UPDATED, EntityTypes.REGISTRATION,
+                            registration.id, registration.seasonId, before, registration.view(), null)).replaceWithVoid();
+                    // completing what was asked for sends it straight on to review
+                    if (complete && registration.status == RegistrationStatus.needs_completion) {
+                        return updated.chain(() -> submitAndMaybeApprove(registration, season, participant, category));
+                    }
+                    return updated.replaceWith(registration);
+                });
+    }
+
+    /** What the policy requires and the registration does not yet have. */
+    static List<RequiredField> missing(RegistrationPolicy.SourceRule rule, Registration registration,
+                                       Participant participant, GradeCategory category) {
+        DeliveryPreferences preferences = registration.deliveryPreferences();
+        List<RequiredField> missing = new ArrayList<>();
+        for (RequiredField field : rule.requiredFields()) {
+            boolean given = switch (field) {
+                case grade -> participant.grade != null && !participant.grade.isBlank();
+                case gradeCategory -> category != null;
+                case deliveryMode -> preferences.mode() != null;
+                case teacherName -> registration.teacherNameText != null && !registration.teacherNameText.isBlank();
+                case parentContact -> registration.parentContactRef != null && !registration.parentContactRef.isEmpty();
+                case organization -> participant.identityOrganizationId != null;
+                case track -> preferences.trackKey() != null;
+            };
+            if (!given) {
+                missing.add(field);
+            }
+        }
+        return missing;
+    }
+
+    // ---- lookups ---------------------------------------------------------------------------------------------
+
+    private static RegistrationPolicy.SourceRule openRuleFor(Season season, RegistrationSource source, Instant now) {
+        if (season.status != SeasonStatus.registration_open) {
+            throw ProblemException.lockedIn(EntityTypes.SEASON, season.status, "taking registrations");
+        }
+        RegistrationPolicy.SourceRule rule = season.registrationPolicy().ruleFor(source);
+        if (rule == null) {
+            throw ProblemException.invalidField("source", "allowed-by-policy",
+                    "the season's policy does not take " + source + " registrations");
+        }
+        if (!rule.isOpenAt(now)) {
+            throw ProblemException.conflict("source", "inside-registration-window",
+                    "the registration window for " + source + " registrations is closed");
+        }
+        return rule;
+    }
+
+    /** The season's grade category whose grade range holds the grade ({@code 7}, {@code 7-8}, {@code 5,6}). */
+    static Uni<GradeCategory> categoryOf(UUID seasonId, String grade) {
+        if (grade == null || grade.isBlank()) {
+            return Uni.createFrom().nullItem();
+        }
+        return GradeCategory.<GradeCategory>find("seasonId", Sort.by("key"), seasonId).list()
+                .map(categories -> categories.stream().filter(c -> GradeRanges.holds(c.gradeRangeKey, c.key, grade.strip()))
+                        .findFirst().orElse(null));
+    }
+
+    private static Uni<Track> trackOf(UUID seasonId, DeliveryPreferences preferences) {
+        if (preferences == null || preferences.trackKey() == null) {
+            return Uni.createFrom().nullItem();
+        }
+        return Track.<Track>find("seasonId = ?1 and key = ?2", seasonId, preferences.trackKey()).firstResult()
+                .onItem().ifNull().failWith(() -> ProblemException.invalidField("deliveryPreferences.trackKey",
+                        "existing-track", "the season has no track " + preferences.trackKey()));
+    }
+
+    /** A participant of the season who is the same child by an identity ref, not merged away. */
+    private static Uni<Participant> twinOf(UUID seasonId, ParticipantDetails details) {
+        if (details.identityUserId() == null && details.studentProfileId() == null && details.organizationStudentId() == null) {
+            return Uni.createFrom().nullItem();
+        }
+        UUID none = new UUID(0, 0);
+        return Participant.<Participant>find("seasonId = ?1 and duplicateStatus <> ?2 and (identityUserId = ?3 "
+                                + "or studentProfileId = ?4 or organizationStudentId = ?5)",
+                        seasonId, Participant.MERGED, orNone(details.identityUserId(), none),
+                        orNone(details.studentProfileId(), none), orNone(details.organizationStudentId(), none))
+                .firstResult();
+    }
+
+    private Uni<Participant> newParticipant(UUID seasonId, ParticipantDetails details, UUID createdBy) {
+        if (details.organizationStudentId() != null && details.identityOrganizationId() == null) {
+            throw ProblemException.invalidField("participant.identityOrganizationId", "required-with-organization-student",
+                    "an organisation's student is registered with the organisation's identity id");
+        }
+        Participant participant = Participant.of(seasonId, details, createdBy);
+        return participant.persist().chain(() -> outbox.record(participant.created())).replaceWith(participant);
+    }
+
+    private static Uni<Participant> participantOf(Registration registration) {
+        return Participant.<Participant>findById(registration.participantId);
+    }
+
+    private static Uni<Registration> require(UUID id) {
+        return Registration.<Registration>findById(id)
+                .onItem().ifNull().failWith(() -> ProblemException.notFound(EntityTypes.REGISTRATION, id));
+    }
+
+    /** The registration when the caller submitted it or is its participant; otherwise it does not exist for them. */
+    private Uni<Registration> requireOwned(UUID id) {
+        UUID me = caller.userId();
+        return require(id).chain(registration -> participantOf(registration).map(participant -> {
+            boolean mine = me != null && (me.equals(registration.submittedByUserId) || participant.isIdentity(me));
+            if (!mine && !(caller.hasRole(Roles.ORGANIZER) || caller.hasRole(Roles.ADMIN))) {
+                throw ProblemException.notFound(EntityTypes.REGISTRATION, id);
+            }
+            return registration;
+        }));
+    }
+
+    private static void refusePersonalData(RegistrationRequests.Create request) {
+        PersonalDataGuard.refuseIn("participant.displayName", request.participant().displayName(), Strictness.FREE_TEXT_OR_POLICY);
+        PersonalDataGuard.refuseIn("participant.grade", request.participant().grade(), Strictness.FREE_TEXT_OR_POLICY);
+        PersonalDataGuard.refuseIn("participant.organizationStudentSnapshot",
+                request.participant().organizationStudentSnapshot(), Strictness.REF_OR_SNAPSHOT);
+        PersonalDataGuard.refuseIn("teacherNameText", request.teacherNameText(), Strictness.FREE_TEXT_OR_POLICY);
+        PersonalDataGuard.refuseIn("parentContactRef", request.parentContactRef(), Strictness.REF_OR_SNAPSHOT);
+        PersonalDataGuard.refuseIn("parentInviteRef", request.parentInviteRef(), Strictness.REF_OR_SNAPSHOT);
+        PersonalDataGuard.refuseIn("officialDataRef", request.officialDataRef(), Strictness.REF_OR_SNAPSHOT);
+    }
+
+    private static ParticipantDetails withIdentity(ParticipantDetails d, UUID identityUserId) {
+        return new ParticipantDetails(d.displayName(), d.grade(), identityUserId, d.studentProfileId(),
+                d.organizationStudentId(), d.identityOrganizationId(), d.organizationMembershipId(),
+                d.organizationStudentSnapshot(), d.childModeRequired());
+    }
+
+    private static UUID orNone(UUID id, UUID none) {
+        return id == null ? none : id;
+    }
+
+    private record Holder(Participant participant, boolean twin) {
+    }
+}
