@@ -34,6 +34,11 @@ public final class RegistrationRequests {
         public boolean submitNow() {
             return submit == null || submit;
         }
+
+        public Create withParticipant(ParticipantDetails details) {
+            return new Create(source, details, deliveryPreferences, teacherNameText, parentContactRef, parentInviteRef,
+                    officialDataRef, groupId, learningWorkspaceId, learningGroupId, submit);
+        }
     }
 
     /** Only the fields given change; allowed while the registration is not yet under review. */

@@ -64,40 +64,50 @@ public class RegistrationService {
 
     @WithTransaction
     public Uni<RegistrationView> create(UUID seasonId, RegistrationRequests.Create request) {
-        refusePersonalData(request);
-        UUID me = caller.userId();
         if (SOURCE_ROLES.get(request.source()).stream().noneMatch(caller::hasRole)) {
             throw new io.quarkus.security.ForbiddenException();
         }
-        ParticipantDetails details = request.source() == RegistrationSource.self
-                ? withIdentity(request.participant(), me) // a student registers themself, as the token says
-                : request.participant();
-        Instant now = Instant.now();
-        return SeasonService.require(seasonId).chain(season -> {
-            RegistrationPolicy.SourceRule rule = openRuleFor(season, request.source(), now);
-            return categoryOf(seasonId, details.grade()).chain(category -> {
-                if (category == null ? !rule.gradeCategories().isEmpty() : !rule.admitsCategory(category.key)) {
-                    throw ProblemException.invalidField("participant.grade", "grade-category-admitted-by-policy",
-                            "the season's policy does not take " + request.source() + " registrations for grade "
-                                    + details.grade());
-                }
-                return trackOf(seasonId, request.deliveryPreferences()).chain(track -> twinOf(seasonId, details))
-                        .chain(twin -> twin != null
-                                ? Uni.createFrom().item(new Holder(twin, true))
-                                : newParticipant(seasonId, details, me).map(p -> new Holder(p, false)))
-                        .chain(holder -> {
-                            Registration registration = Registration.draft(seasonId, holder.participant.id, request, rule, me);
-                            return registration.persist().chain(() -> outbox.record(registration.created()))
-                                    .chain(() -> holder.twin
-                                            ? outbox.record(registration.moveTo(RegistrationStatus.duplicate_hold,
-                                                    "a participant with the same identity refs exists in this season"))
-                                            .replaceWith(registration)
-                                            : request.submitNow()
-                                            ? submitAndMaybeApprove(registration, season, holder.participant, category)
-                                            : recordRequiredFields(registration, rule, holder.participant, category));
-                        });
-            });
-        }).map(Registration::view);
+        UUID me = caller.userId();
+        RegistrationRequests.Create asked = request.source() == RegistrationSource.self
+                ? request.withParticipant(withIdentity(request.participant(), me)) // a student registers themself, as the token says
+                : request;
+        return SeasonService.require(seasonId)
+                .chain(season -> register(season, asked, me, Instant.now()))
+                .map(Registration::view);
+    }
+
+    /**
+     * Takes one registration under the season's policy, inside the caller's transaction: checks it, finds or creates
+     * the participant (a second participant of the same child is held as a duplicate instead), records its events,
+     * and submits and approves it as far as the policy allows. The building block of single and bulk registration;
+     * the caller has checked who may register under the source.
+     */
+    public Uni<Registration> register(Season season, RegistrationRequests.Create request, UUID actor, Instant now) {
+        refusePersonalData(request);
+        ParticipantDetails details = request.participant();
+        RegistrationPolicy.SourceRule rule = openRuleFor(season, request.source(), now);
+        return categoryOf(season.id, details.grade()).chain(category -> {
+            if (category == null ? !rule.gradeCategories().isEmpty() : !rule.admitsCategory(category.key)) {
+                throw ProblemException.invalidField("participant.grade", "grade-category-admitted-by-policy",
+                        "the season's policy does not take " + request.source() + " registrations for grade "
+                                + details.grade());
+            }
+            return trackOf(season.id, request.deliveryPreferences()).chain(track -> twinOf(season.id, details))
+                    .chain(twin -> twin != null
+                            ? Uni.createFrom().item(new Holder(twin, true))
+                            : newParticipant(season.id, details, actor).map(p -> new Holder(p, false)))
+                    .chain(holder -> {
+                        Registration registration = Registration.draft(season.id, holder.participant.id, request, rule, actor);
+                        return registration.persist().chain(() -> outbox.record(registration.created()))
+                                .chain(() -> holder.twin
+                                        ? outbox.record(registration.moveTo(RegistrationStatus.duplicate_hold,
+                                                "a participant with the same identity refs exists in this season"))
+                                        .replaceWith(registration)
+                                        : request.submitNow()
+                                        ? submitAndMaybeApprove(registration, season, holder.participant, category)
+                                        : recordRequiredFields(registration, rule, holder.participant, category));
+                    });
+        });
     }
 
     @WithTransaction
