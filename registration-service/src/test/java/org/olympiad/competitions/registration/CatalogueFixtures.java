@@ -67,4 +67,26 @@ public final class CatalogueFixtures {
                 .body("seasonId", equalTo(season)).body("key", equalTo(key)).body("tourId", equalTo(tour))
                 .extract().path("id");
     }
+
+    /** An identity organisation (a fresh id) joining the season under the given name; active. */
+    public static String createOrganization(String season, String displayName) {
+        return as("organizer")
+                .body(Map.of("identityOrganizationId", UUID.randomUUID().toString(), "displayNameSnapshot", displayName))
+                .post("/seasons/{id}/organizations", season).then().statusCode(201)
+                .body("seasonId", equalTo(season)).body("participationStatus", equalTo("active"))
+                .extract().path("id");
+    }
+
+    public static String createOrganization(String season) {
+        return createOrganization(season, "Гимназия № 1");
+    }
+
+    /** Grants the organisation a role (organizer, closed_group_host, open_venue); the new role's id. */
+    public static String grantOrganizationRole(String organization, String role) {
+        return as("organizer").body(Map.of("role", role))
+                .post("/organizations/{id}/roles", organization).then().statusCode(201)
+                .body("competitionOrganizationId", equalTo(organization)).body("role", equalTo(role))
+                .body("status", equalTo("active"))
+                .extract().path("id");
+    }
 }

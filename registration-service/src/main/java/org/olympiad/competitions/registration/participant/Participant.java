@@ -113,6 +113,38 @@ public class Participant extends PanacheEntityBase {
         return DomainChange.of(EventTypes.PARTICIPANT_CREATED, EntityTypes.PARTICIPANT, id, seasonId, null, view(), null);
     }
 
+    /**
+     * The name as duplicates are compared: case, ё/е and extra spaces do not make two children different.
+     */
+    public static String nameKey(String displayName) {
+        return displayName == null ? "" : displayName.strip().toLowerCase(java.util.Locale.ROOT)
+                .replace('ё', 'е').replaceAll("\\s+", " ");
+    }
+
+    /** Likely the same child: the same name (as {@link #nameKey} compares it), grade and organisation. */
+    public boolean likelySameChildAs(ParticipantDetails details) {
+        return nameKey(displayName).equals(nameKey(details.displayName()))
+                && java.util.Objects.equals(grade == null ? null : grade.strip(), details.grade() == null ? null : details.grade().strip())
+                && java.util.Objects.equals(identityOrganizationId, details.identityOrganizationId());
+    }
+
+    /** This participant is the same child as {@code survivor}: it becomes merged, and its registrations move. */
+    public DomainChange mergeInto(Participant survivor, String reason) {
+        ParticipantView before = view();
+        duplicateStatus = MERGED;
+        updatedAt = Timestamps.now();
+        return DomainChange.of(EventTypes.PARTICIPANT_MERGED, EntityTypes.PARTICIPANT, id, seasonId, before, view(),
+                reason == null ? "merged into participant " + survivor.id : reason);
+    }
+
+    /** An organiser decided a suspected twin is a different child. */
+    public DomainChange releaseAsUnique(String reason) {
+        ParticipantView before = view();
+        duplicateStatus = UNIQUE;
+        updatedAt = Timestamps.now();
+        return DomainChange.of(EventTypes.PARTICIPANT_UPDATED, EntityTypes.PARTICIPANT, id, seasonId, before, view(), reason);
+    }
+
     /** The participant is the person behind this identity user (a student, or an adult taking part). */
     public boolean isIdentity(UUID userId) {
         return userId != null && userId.equals(identityUserId);

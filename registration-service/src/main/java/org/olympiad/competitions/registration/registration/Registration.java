@@ -57,7 +57,7 @@ public class Registration extends PanacheEntityBase {
                     .allow(submitted, pending_review).allow(submitted, needs_completion).allow(submitted, approved)
                     .allow(submitted, rejected)
                     .allow(pending_review, approved).allow(pending_review, rejected).allow(pending_review, needs_completion)
-                    .allow(duplicate_hold, submitted).allow(duplicate_hold, rejected)
+                    .allow(duplicate_hold, submitted).allow(duplicate_hold, needs_completion).allow(duplicate_hold, rejected)
                     .fromAllExcept(duplicate_hold, EnumSet.of(approved, rejected, cancelled, needs_completion))
                     .fromAllExcept(cancelled, EnumSet.of(rejected))
                     .build();

@@ -55,4 +55,12 @@ public final class RegistrationRequests {
     @Schema(name = "RegistrationTransition")
     public record Transition(@NotNull RegistrationStatus to, @Size(max = 2000) String reason) {
     }
+
+    public enum DuplicateAction { merge, release }
+
+    /** {@code intoParticipantId}: with merge, the participant the held one is the same child as (found when omitted). */
+    @Schema(name = "RegistrationDuplicateResolution")
+    public record DuplicateResolution(@NotNull DuplicateAction action, UUID intoParticipantId,
+                                      @Size(max = 2000) String reason) {
+    }
 }

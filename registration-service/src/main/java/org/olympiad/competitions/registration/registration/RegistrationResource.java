@@ -1,6 +1,8 @@
 package org.olympiad.competitions.registration.registration;
 
 import io.quarkus.security.Authenticated;
+import jakarta.annotation.security.RolesAllowed;
+import org.olympiad.competitions.platform.security.Roles;
 import io.smallrye.mutiny.Uni;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
@@ -46,6 +48,15 @@ public class RegistrationResource {
     @Operation(summary = "Send a draft on: submitted when complete, otherwise it asks for what is missing")
     public Uni<RegistrationView> submit(@PathParam("id") UUID id) {
         return registrations.submit(id);
+    }
+
+    @POST
+    @Path("/{id}/duplicate-resolution")
+    @RolesAllowed({Roles.ORGANIZER, Roles.ADMIN})
+    @Operation(summary = "Resolve a duplicate hold: merge into the existing participant, or release as a different child")
+    public Uni<RegistrationView> resolveDuplicate(@PathParam("id") UUID id,
+                                                  @Valid @NotNull RegistrationRequests.DuplicateResolution request) {
+        return registrations.resolveDuplicate(id, request);
     }
 
     @POST

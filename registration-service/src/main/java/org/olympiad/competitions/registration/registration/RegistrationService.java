@@ -94,20 +94,76 @@ public class RegistrationService {
             }
             return trackOf(season.id, request.deliveryPreferences()).chain(track -> twinOf(season.id, details))
                     .chain(twin -> twin != null
-                            ? Uni.createFrom().item(new Holder(twin, true))
-                            : newParticipant(season.id, details, actor).map(p -> new Holder(p, false)))
+                            ? Uni.createFrom().item(new Holder(twin, "a participant with the same identity refs exists in this season"))
+                            : likelyTwinOf(season.id, details).chain(likely -> newParticipant(season.id, details, actor,
+                                    likely == null ? Participant.UNIQUE : Participant.SUSPECTED)
+                                    .map(p -> new Holder(p, likely == null ? null : "likely the same child as participant "
+                                            + likely.id + " (name, grade and organisation)"))))
                     .chain(holder -> {
                         Registration registration = Registration.draft(season.id, holder.participant.id, request, rule, actor);
                         return registration.persist().chain(() -> outbox.record(registration.created()))
-                                .chain(() -> holder.twin
-                                        ? outbox.record(registration.moveTo(RegistrationStatus.duplicate_hold,
-                                                "a participant with the same identity refs exists in this season"))
+                                .chain(() -> holder.heldBecause != null
+                                        ? outbox.record(registration.moveTo(RegistrationStatus.duplicate_hold, holder.heldBecause))
                                         .replaceWith(registration)
                                         : request.submitNow()
                                         ? submitAndMaybeApprove(registration, season, holder.participant, category)
                                         : recordRequiredFields(registration, rule, holder.participant, category));
                     });
         });
+    }
+
+    /**
+     * An organiser resolves a duplicate hold. Merge: the held participant is the same child as the other one; it
+     * becomes merged and all its registrations move to the survivor. Release: it is a different child. Either way
+     * the registration goes on to review (and is approved when the policy approves automatically).
+     */
+    @WithTransaction
+    public Uni<RegistrationView> resolveDuplicate(UUID id, RegistrationRequests.DuplicateResolution resolution) {
+        return require(id).chain(registration -> {
+            if (registration.status != RegistrationStatus.duplicate_hold) {
+                throw new org.olympiad.competitions.platform.state.IllegalTransitionException(EntityTypes.REGISTRATION,
+                        registration.status, resolution.action() == RegistrationRequests.DuplicateAction.merge
+                        ? "merged" : "released");
+            }
+            return SeasonService.require(registration.seasonId).chain(season -> participantOf(registration)
+                    .chain(held -> (resolution.action() == RegistrationRequests.DuplicateAction.merge
+                            ? merge(registration, held, resolution)
+                            : release(held, resolution.reason()))
+                            .chain(participant -> categoryOf(season.id, participant.grade)
+                                    .chain(category -> submitAndMaybeApprove(registration, season, participant, category)))));
+        }).map(Registration::view);
+    }
+
+    private Uni<Participant> merge(Registration registration, Participant held, RegistrationRequests.DuplicateResolution resolution) {
+        if (!Participant.SUSPECTED.equals(held.duplicateStatus)) {
+            // held for the same identity refs: it already is the existing participant, nothing to merge
+            return Uni.createFrom().item(held);
+        }
+        Uni<Participant> survivor = resolution.intoParticipantId() != null
+                ? Participant.<Participant>findById(resolution.intoParticipantId())
+                : Participant.<Participant>find("seasonId = ?1 and id <> ?2 and duplicateStatus <> ?3",
+                        held.seasonId, held.id, Participant.MERGED).list()
+                .map(all -> all.stream().filter(p -> p.likelySameChildAs(new ParticipantDetails(held.displayName, held.grade,
+                        null, null, null, held.identityOrganizationId, null, null, null))).findFirst().orElse(null));
+        return survivor.chain(into -> {
+            if (into == null || !into.seasonId.equals(held.seasonId) || Participant.MERGED.equals(into.duplicateStatus)) {
+                throw ProblemException.invalidField("intoParticipantId", "participant-of-season",
+                        "name the participant of this season to merge into");
+            }
+            return outbox.record(held.mergeInto(into, resolution.reason()))
+                    .chain(() -> Registration.update("participantId = ?1, updatedAt = ?2 where participantId = ?3",
+                            into.id, org.olympiad.competitions.platform.api.Timestamps.now(), held.id))
+                    .invoke(() -> registration.participantId = into.id)
+                    .replaceWith(into);
+        });
+    }
+
+    private Uni<Participant> release(Participant held, String reason) {
+        if (!Participant.SUSPECTED.equals(held.duplicateStatus)) {
+            throw ProblemException.conflict("action", "different-identity-refs",
+                    "the registration names the identity refs of an existing participant: it is the same child; merge it");
+        }
+        return outbox.record(held.releaseAsUnique(reason)).replaceWith(held);
     }
 
     @WithTransaction
@@ -344,12 +400,20 @@ public class RegistrationService {
                 .firstResult();
     }
 
-    private Uni<Participant> newParticipant(UUID seasonId, ParticipantDetails details, UUID createdBy) {
+    /** A participant of the season who is likely the same child by name, grade and organisation. */
+    private static Uni<Participant> likelyTwinOf(UUID seasonId, ParticipantDetails details) {
+        return Participant.<Participant>find("seasonId = ?1 and duplicateStatus <> ?2 and grade = ?3",
+                        seasonId, Participant.MERGED, details.grade() == null ? "" : details.grade().strip()).list()
+                .map(candidates -> candidates.stream().filter(p -> p.likelySameChildAs(details)).findFirst().orElse(null));
+    }
+
+    private Uni<Participant> newParticipant(UUID seasonId, ParticipantDetails details, UUID createdBy, String duplicateStatus) {
         if (details.organizationStudentId() != null && details.identityOrganizationId() == null) {
             throw ProblemException.invalidField("participant.identityOrganizationId", "required-with-organization-student",
                     "an organisation's student is registered with the organisation's identity id");
         }
         Participant participant = Participant.of(seasonId, details, createdBy);
+        participant.duplicateStatus = duplicateStatus;
         return participant.persist().chain(() -> outbox.record(participant.created())).replaceWith(participant);
     }
 
@@ -395,6 +459,7 @@ public class RegistrationService {
         return id == null ? none : id;
     }
 
-    private record Holder(Participant participant, boolean twin) {
+    /** The participant a registration gets, and why it is held as a duplicate (null when it is not). */
+    private record Holder(Participant participant, String heldBecause) {
     }
 }

@@ -232,6 +232,67 @@ class RegistrationJourneyTest {
         as("organizer").get("/registrations/{id}", registration).then().body("status", equalTo("submitted"));
     }
 
+    @Test
+    void a_likely_twin_by_name_grade_and_school_is_held_and_merging_moves_it_to_the_first_participant() throws Exception {
+        OpenSeason season = openSeason();
+        UUID school = UUID.randomUUID();
+        String first = user("teacher", UUID.randomUUID())
+                .body(Map.of("source", "teacher", "participant", Map.of("displayName", "Алёна Смирнова", "grade", "9",
+                        "identityOrganizationId", school.toString())))
+                .post("/seasons/{id}/registrations", season.id()).then().statusCode(201)
+                .body("status", equalTo("approved")).extract().path("participantId");
+        var held = user("teacher", UUID.randomUUID())
+                .body(Map.of("source", "teacher", "participant", Map.of("displayName", "  алена   СМИРНОВА ", "grade", "9",
+                        "identityOrganizationId", school.toString())))
+                .post("/seasons/{id}/registrations", season.id()).then().statusCode(201)
+                .body("status", equalTo("duplicate_hold")).body("participantId", not(equalTo(first))).extract();
+        String registration = held.path("id");
+        String twin = held.path("participantId");
+        assertThat(query("select duplicate_status from competition_participants where id = ?::uuid", twin)).containsExactly("suspected");
+
+        as("organizer").body(Map.of("action", "merge", "reason", "одна и та же ученица"))
+                .post("/registrations/{id}/duplicate-resolution", registration).then().statusCode(200)
+                .body("participantId", equalTo(first))
+                .body("status", equalTo("approved"));
+        assertThat(query("select duplicate_status from competition_participants where id = ?::uuid", twin)).containsExactly("merged");
+        assertThat(query("select count(*)::text from competition_season_participations where participant_id = ?::uuid", first))
+                .as("still one season participation").containsExactly("1");
+        as("organizer").body(Map.of("action", "merge")).post("/registrations/{id}/duplicate-resolution", registration)
+                .then().statusCode(409).body("currentState", equalTo("approved"));
+    }
+
+    @Test
+    void a_held_likely_twin_released_as_a_different_child_goes_on_as_its_own_participant() throws Exception {
+        OpenSeason season = openSeason();
+        user("teacher", UUID.randomUUID()).body(Map.of("source", "teacher", "participant", Map.of("displayName", "Иван Петров", "grade", "10")))
+                .post("/seasons/{id}/registrations", season.id()).then().statusCode(201);
+        var held = user("teacher", UUID.randomUUID()).body(Map.of("source", "teacher", "participant", Map.of("displayName", "Иван Петров", "grade", "10")))
+                .post("/seasons/{id}/registrations", season.id()).then().statusCode(201)
+                .body("status", equalTo("duplicate_hold")).extract();
+        as("organizer").body(Map.of("action", "release", "reason", "тёзки из разных городов"))
+                .post("/registrations/{id}/duplicate-resolution", held.path("id").toString()).then().statusCode(200)
+                .body("status", equalTo("approved"));
+        assertThat(query("select duplicate_status from competition_participants where id = ?::uuid", held.path("participantId")))
+                .containsExactly("unique");
+    }
+
+    @Test
+    void a_hold_for_the_same_identity_cannot_be_released_as_a_different_child() {
+        OpenSeason season = openSeason();
+        UUID student = UUID.randomUUID();
+        user("participant", student).body(selfRegistration("7", true)).post("/seasons/{id}/registrations", season.id())
+                .then().statusCode(201);
+        String held = user("participant", student).body(selfRegistration("7", true))
+                .post("/seasons/{id}/registrations", season.id()).then().statusCode(201)
+                .body("status", equalTo("duplicate_hold")).extract().path("id");
+        as("organizer").body(Map.of("action", "release")).post("/registrations/{id}/duplicate-resolution", held)
+                .then().statusCode(409).body("rule", equalTo("different-identity-refs"));
+        user("participant", student).body(Map.of("action", "merge")).post("/registrations/{id}/duplicate-resolution", held)
+                .then().statusCode(403);
+        as("organizer").body(Map.of("action", "merge")).post("/registrations/{id}/duplicate-resolution", held)
+                .then().statusCode(200).body("status", equalTo("submitted"));
+    }
+
     private List<String> query(String sql, String param) throws Exception {
         try (Connection c = db.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
             ps.setString(1, param);

@@ -1,0 +1,4 @@
+package org.olympiad.competitions.registration.organization;
+
+/** {@code competition_organization_roles.status}. */
+public enum OrganizationRoleStatus { active, revoked }
