@@ -57,6 +57,8 @@ public final class EventTypes {
     public static final String REGISTRATION_REJECTED = "registration.rejected";
     public static final String REGISTRATION_CANCELLED = "registration.cancelled";
     public static final String REGISTRATION_HELD_AS_DUPLICATE = "registration.held_as_duplicate";
+    /** The official data package (ГИР) moved; {@code after.official_data_package_status} says where. */
+    public static final String REGISTRATION_OFFICIAL_DATA_PACKAGE_CHANGED = "registration.official_data_package_changed";
 
     public static final String SEASON_PARTICIPATION_CREATED = "season_participation.created";
     public static final String SEASON_PARTICIPATION_STATUS_CHANGED = "season_participation.status_changed";

@@ -72,6 +72,22 @@ public class Registration extends PanacheEntityBase {
             cancelled, EventTypes.REGISTRATION_CANCELLED,
             duplicate_hold, EventTypes.REGISTRATION_HELD_AS_DUPLICATE);
 
+    /**
+     * The official data package (ГИР), of which only the status and a ref are kept here: not_filled → incomplete →
+     * needs_verification → confirmed / rejected; a rejected package is collected again; not_required never moves.
+     */
+    public static final StateMachine<OfficialDataPackageStatus> OFFICIAL_DATA_PACKAGE =
+            StateMachine.of("official data package", OfficialDataPackageStatus.class)
+                    .allow(OfficialDataPackageStatus.not_filled, OfficialDataPackageStatus.incomplete)
+                    .allow(OfficialDataPackageStatus.not_filled, OfficialDataPackageStatus.needs_verification)
+                    .allow(OfficialDataPackageStatus.incomplete, OfficialDataPackageStatus.needs_verification)
+                    .allow(OfficialDataPackageStatus.needs_verification, OfficialDataPackageStatus.confirmed)
+                    .allow(OfficialDataPackageStatus.needs_verification, OfficialDataPackageStatus.rejected)
+                    .allow(OfficialDataPackageStatus.needs_verification, OfficialDataPackageStatus.incomplete)
+                    .allow(OfficialDataPackageStatus.rejected, OfficialDataPackageStatus.needs_verification)
+                    .allow(OfficialDataPackageStatus.rejected, OfficialDataPackageStatus.incomplete)
+                    .build();
+
     /** While the registrant may still change the details. */
     static final EnumSet<RegistrationStatus> EDITABLE = EnumSet.of(draft, pre_submitted, needs_completion);
 
@@ -230,6 +246,39 @@ public class Registration extends PanacheEntityBase {
         stage = stageOf(target, stage);
         updatedAt = Timestamps.now();
         return DomainChange.of(EVENT_TYPE_ON_ENTERING.get(target), EntityTypes.REGISTRATION, id, seasonId, before, view(), reason);
+    }
+
+    /**
+     * Moves the official data package. Collecting (incomplete, needs_verification) records who collected it and
+     * the new ref; verifying (confirmed, rejected) records who verified it. Only refs are ever stored.
+     */
+    DomainChange moveOfficialDataPackage(OfficialDataPackageStatus target, JsonNode ref, UUID actor, String reason) {
+        if (target == OfficialDataPackageStatus.rejected && (reason == null || reason.isBlank())) {
+            throw ProblemException.invalidField("reason", "required-to-reject", "a rejected package needs a reason");
+        }
+        RegistrationView before = view();
+        officialDataPackageStatus = OFFICIAL_DATA_PACKAGE.require(officialDataPackageStatus, target);
+        Instant now = Timestamps.now();
+        if (target == OfficialDataPackageStatus.incomplete || target == OfficialDataPackageStatus.needs_verification) {
+            if (ref != null) {
+                officialDataRef = ref;
+            }
+            if (target == OfficialDataPackageStatus.needs_verification && officialDataRef == null) {
+                throw ProblemException.invalidField("officialDataRef", "required-for-verification",
+                        "a package goes to verification with the ref of its data in identity");
+            }
+            officialDataCollectedByUserId = actor;
+            officialDataCollectedAt = now;
+        } else {
+            officialDataVerifiedByUserId = actor;
+            officialDataVerifiedAt = now;
+        }
+        if (requiredFieldsStatus instanceof ObjectNode fields && fields.has("officialDataPackage")) {
+            fields.put("officialDataPackage", target.name());
+        }
+        updatedAt = now;
+        return DomainChange.of(EventTypes.REGISTRATION_OFFICIAL_DATA_PACKAGE_CHANGED, EntityTypes.REGISTRATION, id,
+                seasonId, before, view(), reason);
     }
 
     /** Approval may wait for the official data package when the policy says so. */

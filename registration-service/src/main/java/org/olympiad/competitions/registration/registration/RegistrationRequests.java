@@ -63,4 +63,10 @@ public final class RegistrationRequests {
     public record DuplicateResolution(@NotNull DuplicateAction action, UUID intoParticipantId,
                                       @Size(max = 2000) String reason) {
     }
+
+    /** A move of the official data package; {@code officialDataRef} points into identity's protected attributes. */
+    @Schema(name = "OfficialDataPackageTransition")
+    public record OfficialDataPackageTransition(@NotNull OfficialDataPackageStatus to, JsonNode officialDataRef,
+                                                @Size(max = 2000) String reason) {
+    }
 }

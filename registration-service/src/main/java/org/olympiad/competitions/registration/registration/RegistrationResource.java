@@ -51,6 +51,15 @@ public class RegistrationResource {
     }
 
     @POST
+    @Path("/{id}/official-data-package")
+    @Authenticated
+    @Operation(summary = "Collect (registrant, organiser) or verify (organiser) the official data package; refs only")
+    public Uni<RegistrationView> moveOfficialDataPackage(@PathParam("id") UUID id,
+                                                         @Valid @NotNull RegistrationRequests.OfficialDataPackageTransition request) {
+        return registrations.moveOfficialDataPackage(id, request);
+    }
+
+    @POST
     @Path("/{id}/duplicate-resolution")
     @RolesAllowed({Roles.ORGANIZER, Roles.ADMIN})
     @Operation(summary = "Resolve a duplicate hold: merge into the existing participant, or release as a different child")

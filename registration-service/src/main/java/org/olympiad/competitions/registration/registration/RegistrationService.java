@@ -209,6 +209,39 @@ public class RegistrationService {
         }).map(Registration::view);
     }
 
+    /**
+     * Collecting the package (incomplete, needs_verification) is the registrant's or an organiser's; verifying it
+     * (confirmed, rejected) an organiser's. A confirmed package lets a waiting registration through: it is approved
+     * at once when the policy approves automatically.
+     */
+    @WithTransaction
+    public Uni<RegistrationView> moveOfficialDataPackage(UUID id, RegistrationRequests.OfficialDataPackageTransition request) {
+        PersonalDataGuard.refuseIn("officialDataRef", request.officialDataRef(), Strictness.REF_OR_SNAPSHOT);
+        boolean organiser = caller.hasRole(Roles.ORGANIZER) || caller.hasRole(Roles.ADMIN);
+        boolean verifying = request.to() == OfficialDataPackageStatus.confirmed || request.to() == OfficialDataPackageStatus.rejected;
+        if (verifying && !organiser) {
+            throw new io.quarkus.security.ForbiddenException();
+        }
+        return (organiser ? require(id) : requireOwned(id)).chain(registration -> {
+            if (registration.status == RegistrationStatus.rejected || registration.status == RegistrationStatus.cancelled) {
+                throw ProblemException.lockedIn(EntityTypes.REGISTRATION, registration.status, "given official data");
+            }
+            DomainChange change = registration.moveOfficialDataPackage(request.to(), request.officialDataRef(),
+                    caller.userId(), request.reason());
+            return outbox.record(change).chain(() -> SeasonService.require(registration.seasonId)).chain(season -> {
+                RegistrationPolicy.SourceRule rule = season.registrationPolicy().ruleFor(registration.source);
+                boolean waiting = registration.status == RegistrationStatus.submitted
+                        || registration.status == RegistrationStatus.pending_review;
+                if (request.to() == OfficialDataPackageStatus.confirmed && waiting && rule != null
+                        && rule.approval() == RegistrationPolicy.Approval.automatic) {
+                    return participantOf(registration).chain(p -> approve(registration, season, p,
+                            "approved automatically once the official data package was confirmed"));
+                }
+                return Uni.createFrom().item(registration);
+            });
+        }).map(Registration::view);
+    }
+
     @WithSession
     public Uni<RegistrationView> get(UUID id) {
         boolean organiser = caller.hasRole(Roles.ORGANIZER) || caller.hasRole(Roles.ADMIN);

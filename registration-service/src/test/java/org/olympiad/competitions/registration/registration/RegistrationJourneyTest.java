@@ -230,6 +230,44 @@ class RegistrationJourneyTest {
         as("organizer").body(Map.of("to", "approved")).post("/registrations/{id}/transitions", registration)
                 .then().statusCode(409).body("field", equalTo("officialDataPackageStatus"));
         as("organizer").get("/registrations/{id}", registration).then().body("status", equalTo("submitted"));
+
+        as("organizer").body(Map.of("to", "confirmed")).post("/registrations/{id}/official-data-package", registration)
+                .then().statusCode(200).body("officialDataPackageStatus", equalTo("confirmed"));
+        as("organizer").body(Map.of("to", "approved")).post("/registrations/{id}/transitions", registration)
+                .then().statusCode(200).body("status", equalTo("approved"));
+    }
+
+    @Test
+    void the_official_data_package_is_collected_verified_and_refs_only() throws Exception {
+        OpenSeason season = openSeason();
+        UUID admin = UUID.randomUUID();
+        String registration = user("admin", admin)
+                .body(Map.of("source", "admin", "participant", Map.of("displayName", "Олег Ким", "grade", "11")))
+                .post("/seasons/{id}/registrations", season.id()).then().statusCode(201)
+                .body("officialDataPackageStatus", equalTo("not_filled"))
+                .body("requiredFieldsStatus.officialDataPackage", equalTo("not_filled")).extract().path("id");
+
+        user("admin", admin).body(Map.of("to", "needs_verification")).post("/registrations/{id}/official-data-package", registration)
+                .then().statusCode(422).body("field", equalTo("officialDataRef"));
+        user("admin", admin).body(Map.of("to", "needs_verification", "officialDataRef", Map.of("birthDate", "2011-04-12")))
+                .post("/registrations/{id}/official-data-package", registration)
+                .then().statusCode(422).body("rule", equalTo("raw-birth-date"));
+        user("admin", admin).body(Map.of("to", "needs_verification",
+                        "officialDataRef", Map.of("identityProtectedAttributeId", UUID.randomUUID().toString())))
+                .post("/registrations/{id}/official-data-package", registration)
+                .then().statusCode(200).body("officialDataPackageStatus", equalTo("needs_verification"));
+        as("organizer").body(Map.of("to", "rejected")).post("/registrations/{id}/official-data-package", registration)
+                .then().statusCode(422).body("field", equalTo("reason"));
+        as("organizer").body(Map.of("to", "rejected", "reason", "нет согласия на обработку"))
+                .post("/registrations/{id}/official-data-package", registration).then().statusCode(200);
+        as("organizer").body(Map.of("to", "confirmed")).post("/registrations/{id}/official-data-package", registration)
+                .then().statusCode(409).body("currentState", equalTo("rejected")).body("requestedState", equalTo("confirmed"));
+        user("admin", admin).body(Map.of("to", "needs_verification")).post("/registrations/{id}/official-data-package", registration)
+                .then().statusCode(200);
+        as("organizer").body(Map.of("to", "confirmed")).post("/registrations/{id}/official-data-package", registration)
+                .then().statusCode(200).body("requiredFieldsStatus.officialDataPackage", equalTo("confirmed"));
+        assertThat(query("select (official_data_collected_by_user_id is not null and official_data_verified_at is not null)::text "
+                + "from competition_registrations where id = ?::uuid", registration)).containsExactly("true");
     }
 
     @Test
