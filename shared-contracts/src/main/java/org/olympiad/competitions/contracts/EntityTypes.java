@@ -21,4 +21,8 @@ public final class EntityTypes {
     public static final String ACCESS_CLAIM = "competition_access_claims";
     public static final String EXTERNAL_TEACHER_PROFILE = "external_teacher_profiles";
     public static final String EXTERNAL_TEACHER_STUDENT_LINK = "external_teacher_student_links";
+
+    public static final String GROUP = "competition_groups";
+    public static final String GROUP_MEMBER = "competition_group_members";
+    public static final String GROUP_HELPER = "competition_group_helpers";
 }

@@ -63,7 +63,16 @@ public final class EventTypes {
     public static final String SEASON_PARTICIPATION_CREATED = "season_participation.created";
     public static final String SEASON_PARTICIPATION_STATUS_CHANGED = "season_participation.status_changed";
     public static final String TOUR_PARTICIPATION_ADMITTED = "tour_participation.admitted";
-    public static final String TOUR_PARTICIPATION_STATUS_CHANGED = "tour_participation.status_changed";
+    public static final String TOUR_PARTICIPATION_ACTIVATED = "tour_participation.activated";
+    public static final String TOUR_PARTICIPATION_COMPLETED = "tour_participation.completed";
+    public static final String TOUR_PARTICIPATION_WITHDRAWN = "tour_participation.withdrawn";
+    public static final String TOUR_PARTICIPATION_DISQUALIFIED = "tour_participation.disqualified";
+
+    /**
+     * results-service: an arbitration case ended in a sanction. {@code after} carries {@code participant_id} and
+     * {@code tour_participation_id}; registration-service disqualifies that tour participation.
+     */
+    public static final String ARBITRATION_CASE_SANCTIONED = "arbitration_case.sanctioned";
 
     public static final String ORGANIZATION_JOINED = "organization.joined";
     public static final String ORGANIZATION_UPDATED = "organization.updated";
@@ -88,4 +97,14 @@ public final class EventTypes {
     public static final String EXTERNAL_TEACHER_LINK_ACTIVATED = "external_teacher_link.activated";
     public static final String EXTERNAL_TEACHER_LINK_REJECTED = "external_teacher_link.rejected";
     public static final String EXTERNAL_TEACHER_LINK_REVOKED = "external_teacher_link.revoked";
+
+    public static final String GROUP_CREATED = "group.created";
+    public static final String GROUP_SNAPSHOT_TAKEN = "group.snapshot_taken";
+    public static final String GROUP_ARCHIVED = "group.archived";
+
+    public static final String GROUP_MEMBER_ADDED = "group_member.added";
+    public static final String GROUP_MEMBER_REMOVED = "group_member.removed";
+
+    public static final String GROUP_HELPER_GRANTED = "group_helper.granted";
+    public static final String GROUP_HELPER_REVOKED = "group_helper.revoked";
 }

@@ -16,7 +16,11 @@ import org.olympiad.competitions.contracts.EventTypes;
 import org.olympiad.competitions.platform.api.Timestamps;
 import org.olympiad.competitions.platform.outbox.DomainChange;
 
+import org.olympiad.competitions.platform.problem.ProblemException;
+import org.olympiad.competitions.platform.state.StateMachine;
+
 import java.time.Instant;
+import java.util.Map;
 import java.util.UUID;
 
 /**
@@ -56,7 +60,45 @@ public class TourParticipation extends PanacheEntityBase {
     @Column(name = "admitted_at")
     public Instant admittedAt;
 
-    /** Transient: the season, for the event; tour participations carry it only through their season participation. */
+    /**
+     * pending → admitted → active → completed; withdrawn or disqualified on the way; a completed tour can still be
+     * disqualified after the fact (an arbitration sanction). Withdrawn and disqualified are final.
+     */
+    public static final StateMachine<TourParticipationStatus> LIFECYCLE =
+            StateMachine.of(EntityTypes.TOUR_PARTICIPATION, TourParticipationStatus.class)
+                    .path(TourParticipationStatus.pending, TourParticipationStatus.admitted, TourParticipationStatus.active,
+                            TourParticipationStatus.completed)
+                    .allow(TourParticipationStatus.pending, TourParticipationStatus.withdrawn)
+                    .allow(TourParticipationStatus.admitted, TourParticipationStatus.withdrawn)
+                    .allow(TourParticipationStatus.active, TourParticipationStatus.withdrawn)
+                    .allow(TourParticipationStatus.admitted, TourParticipationStatus.disqualified)
+                    .allow(TourParticipationStatus.active, TourParticipationStatus.disqualified)
+                    .allow(TourParticipationStatus.completed, TourParticipationStatus.disqualified)
+                    .build();
+
+    private static final Map<TourParticipationStatus, String> EVENT_TYPE_ON_ENTERING = Map.of(
+            TourParticipationStatus.admitted, EventTypes.TOUR_PARTICIPATION_ADMITTED,
+            TourParticipationStatus.active, EventTypes.TOUR_PARTICIPATION_ACTIVATED,
+            TourParticipationStatus.completed, EventTypes.TOUR_PARTICIPATION_COMPLETED,
+            TourParticipationStatus.withdrawn, EventTypes.TOUR_PARTICIPATION_WITHDRAWN,
+            TourParticipationStatus.disqualified, EventTypes.TOUR_PARTICIPATION_DISQUALIFIED);
+
+    /** Moves along {@link #LIFECYCLE}; withdrawing and disqualifying need a reason. */
+    DomainChange moveTo(TourParticipationStatus target, SeasonParticipation season, String reason) {
+        if ((target == TourParticipationStatus.withdrawn || target == TourParticipationStatus.disqualified)
+                && (reason == null || reason.isBlank())) {
+            throw ProblemException.invalidField("reason", "required-to-" + (target == TourParticipationStatus.withdrawn
+                    ? "withdraw" : "disqualify"), "a " + target + " tour participation needs a reason");
+        }
+        TourParticipationView before = view(season.participantId);
+        status = LIFECYCLE.require(status, target);
+        if (target == TourParticipationStatus.admitted) {
+            admittedAt = Timestamps.now();
+        }
+        return DomainChange.of(EVENT_TYPE_ON_ENTERING.get(target), EntityTypes.TOUR_PARTICIPATION, id, season.seasonId,
+                before, view(season.participantId), reason);
+    }
+
     static TourParticipation admitted(UUID tourId, SeasonParticipation season, DeliveryMode mode, UUID trackId, UUID venueId) {
         TourParticipation p = new TourParticipation();
         p.tourId = tourId;

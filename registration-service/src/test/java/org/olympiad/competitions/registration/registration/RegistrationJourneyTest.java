@@ -31,7 +31,7 @@ import static org.olympiad.competitions.registration.CatalogueFixtures.createTou
 
 /** From a season open for registration to an admitted participant, by each source, under the season's policy. */
 @QuarkusTest
-class RegistrationJourneyTest {
+public class RegistrationJourneyTest {
 
     static final Map<String, Object> POLICY = Map.of("sources", Map.of(
             "self", Map.of("requiredFields", List.of("grade", "parentContact"), "gradeCategories", List.of("grade_7_8"),
@@ -44,10 +44,11 @@ class RegistrationJourneyTest {
     @Inject
     AgroalDataSource db;
 
-    record OpenSeason(String id, String firstTour, String secondTour) {
+    /** A season open for registration under {@link #POLICY}, with grade categories 7-8 and 9-11 and two tours. */
+    public record OpenSeason(String id, String firstTour, String secondTour) {
     }
 
-    static OpenSeason openSeason() {
+    public static OpenSeason openSeason() {
         String season = createSeason(createEvent());
         as("organizer").body(Map.of("key", "grade_7_8", "title", "7–8 классы", "gradeRangeKey", "7-8"))
                 .post("/seasons/{id}/grade-categories", season).then().statusCode(201);
@@ -60,11 +61,11 @@ class RegistrationJourneyTest {
         return new OpenSeason(season, first, second);
     }
 
-    static RequestSpecification user(String role, UUID id) {
+    public static RequestSpecification user(String role, UUID id) {
         return given().header("Authorization", TestTokens.bearer(role, id)).contentType(ContentType.JSON);
     }
 
-    static Map<String, Object> selfRegistration(String grade, boolean withParentContact) {
+    public static Map<String, Object> selfRegistration(String grade, boolean withParentContact) {
         Map<String, Object> body = new HashMap<>();
         body.put("source", "self");
         body.put("participant", Map.of("displayName", "Анна  Смирнова", "grade", grade));
