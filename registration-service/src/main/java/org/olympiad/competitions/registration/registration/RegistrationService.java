@@ -18,6 +18,7 @@ import org.olympiad.competitions.platform.request.Caller;
 import org.olympiad.competitions.platform.security.Roles;
 import org.olympiad.competitions.registration.gradecategory.GradeCategory;
 import org.olympiad.competitions.registration.participant.Participant;
+import org.olympiad.competitions.registration.participant.ParticipantAccess;
 import org.olympiad.competitions.registration.participant.ParticipantDetails;
 import org.olympiad.competitions.registration.participation.Admission;
 import org.olympiad.competitions.registration.participation.DeliveryMode;
@@ -244,8 +245,7 @@ public class RegistrationService {
 
     @WithSession
     public Uni<RegistrationView> get(UUID id) {
-        boolean organiser = caller.hasRole(Roles.ORGANIZER) || caller.hasRole(Roles.ADMIN);
-        return (organiser ? require(id) : requireOwned(id)).map(Registration::view);
+        return requireVisible(id).map(Registration::view);
     }
 
     @WithSession
@@ -265,13 +265,19 @@ public class RegistrationService {
                 Registration.<Registration>find(where.toString(), Sort.by("createdAt").and("id"), params), page, Registration::view));
     }
 
-    /** The caller's own registrations: the ones they submitted and the ones of the participant they are. */
+    /**
+     * The caller's registrations: the ones they submitted, the ones of the participant they are, and those of the
+     * participants an approved access claim links them to (a parent's children).
+     */
     @WithSession
     public Uni<Page<RegistrationView>> mine(PageRequest page) {
         UUID me = caller.userId();
         return Page.of(Registration.<Registration>find(
-                "submittedByUserId = ?1 or participantId in (select p.id from Participant p where p.identityUserId = ?1)",
-                Sort.by("createdAt").descending().and("id"), me), page, Registration::view);
+                "submittedByUserId = ?1 or participantId in (select p.id from Participant p where p.identityUserId = ?1) "
+                        + "or participantId in (select c.participantId from AccessClaim c where c.requesterUserId = ?1 "
+                        + "and c.status = ?2)",
+                Sort.by("createdAt").descending().and("id"), me,
+                org.olympiad.competitions.registration.accessclaim.AccessClaimStatus.approved), page, Registration::view);
     }
 
     // ---- the steps -------------------------------------------------------------------------------------------
@@ -459,16 +465,45 @@ public class RegistrationService {
                 .onItem().ifNull().failWith(() -> ProblemException.notFound(EntityTypes.REGISTRATION, id));
     }
 
-    /** The registration when the caller submitted it or is its participant; otherwise it does not exist for them. */
+    /**
+     * The registration when the caller may act on it: they submitted it, or may act for its participant (the child,
+     * an approved claimant, an organiser). For anyone else it does not exist.
+     */
     private Uni<Registration> requireOwned(UUID id) {
+        return requireAllowed(id, ParticipantAccess::mayActFor);
+    }
+
+    /** The registration when the caller may see it: as {@link #requireOwned}, and a linked teacher. */
+    private Uni<Registration> requireVisible(UUID id) {
+        return requireAllowed(id, ParticipantAccess::maySee);
+    }
+
+    private Uni<Registration> requireAllowed(UUID id, java.util.function.BiFunction<Caller, Participant, Uni<Boolean>> rule) {
         UUID me = caller.userId();
-        return require(id).chain(registration -> participantOf(registration).map(participant -> {
-            boolean mine = me != null && (me.equals(registration.submittedByUserId) || participant.isIdentity(me));
-            if (!mine && !(caller.hasRole(Roles.ORGANIZER) || caller.hasRole(Roles.ADMIN))) {
-                throw ProblemException.notFound(EntityTypes.REGISTRATION, id);
-            }
-            return registration;
-        }));
+        return require(id).chain(registration -> participantOf(registration)
+                .chain(participant -> me != null && me.equals(registration.submittedByUserId)
+                        ? Uni.createFrom().item(true)
+                        : rule.apply(caller, participant))
+                .map(allowed -> {
+                    if (!allowed) {
+                        throw ProblemException.notFound(EntityTypes.REGISTRATION, id);
+                    }
+                    return registration;
+                }));
+    }
+
+    /** A participant's registrations, for whoever may see the participant. */
+    @WithSession
+    public Uni<Page<RegistrationView>> ofParticipant(UUID participantId, PageRequest page) {
+        return Participant.<Participant>findById(participantId)
+                .onItem().ifNull().failWith(() -> ProblemException.notFound(EntityTypes.PARTICIPANT, participantId))
+                .chain(participant -> ParticipantAccess.maySee(caller, participant).chain(allowed -> {
+                    if (!allowed) {
+                        throw ProblemException.notFound(EntityTypes.PARTICIPANT, participantId);
+                    }
+                    return Page.of(Registration.<Registration>find("participantId", Sort.by("createdAt").descending().and("id"),
+                            participantId), page, Registration::view);
+                }));
     }
 
     private static void refusePersonalData(RegistrationRequests.Create request) {

@@ -9,6 +9,8 @@ import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.QueryParam;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -26,9 +28,21 @@ import java.util.UUID;
 public class SeasonRegistrationResource {
 
     private final RegistrationService registrations;
+    private final RegistrationExport export;
 
-    public SeasonRegistrationResource(RegistrationService registrations) {
+    public SeasonRegistrationResource(RegistrationService registrations, RegistrationExport export) {
         this.registrations = registrations;
+        this.export = export;
+    }
+
+    @GET
+    @Path("/export")
+    @Produces("text/csv")
+    @RolesAllowed({Roles.ORGANIZER, Roles.ADMIN})
+    @Operation(summary = "The season's registrations as CSV (UTF-8, RFC 4180)")
+    public Uni<Response> exportCsv(@PathParam("seasonId") UUID seasonId) {
+        return export.csv(seasonId).map(csv -> Response.ok(csv, "text/csv; charset=UTF-8")
+                .header("Content-Disposition", "attachment; filename=\"registrations-" + seasonId + ".csv\"").build());
     }
 
     @POST
