@@ -137,6 +137,27 @@ public class TourParticipations {
                                 .orElse(null)))));
     }
 
+    /** One season participation with the tours it was admitted to. */
+    public record SeasonWithTours(SeasonParticipation.SeasonParticipationView season,
+                                  List<TourParticipation.TourParticipationView> tours) {
+    }
+
+    /** The season and tour participations of the child the caller is, or has an approved access claim on. */
+    @WithSession
+    public Uni<List<SeasonWithTours>> mine() {
+        UUID me = caller.userId();
+        return SeasonParticipation.<SeasonParticipation>find(
+                        "participantId in (select p.id from Participant p where p.identityUserId = ?1) "
+                                + "or participantId in (select c.participantId from AccessClaim c where c.requesterUserId = ?1 "
+                                + "and c.status = ?2)", Sort.by("createdAt").descending(), me,
+                        org.olympiad.competitions.registration.accessclaim.AccessClaimStatus.approved).list()
+                .chain(seasons -> TourParticipation.<TourParticipation>list("seasonParticipationId in ?1",
+                                seasons.stream().map(s -> s.id).toList())
+                        .map(tours -> seasons.stream().map(s -> new SeasonWithTours(s.view(), tours.stream()
+                                .filter(t -> t.seasonParticipationId.equals(s.id)).map(t -> t.view(s.participantId)).toList()))
+                                .toList()));
+    }
+
     private static Uni<TourParticipation> require(UUID id) {
         return TourParticipation.<TourParticipation>findById(id)
                 .onItem().ifNull().failWith(() -> ProblemException.notFound(EntityTypes.TOUR_PARTICIPATION, id));

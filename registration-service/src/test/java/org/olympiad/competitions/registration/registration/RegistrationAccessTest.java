@@ -50,6 +50,12 @@ class RegistrationAccessTest {
         user("parent", parent).get("/participants/{id}/registrations", child.participant()).then().statusCode(200)
                 .body("items.id", hasItem(child.registration()));
         user("parent", parent).get("/me/registrations").then().statusCode(200).body("items.id", hasItem(child.registration()));
+        as("organizer").body(Map.of("to", "approved")).post("/registrations/{id}/transitions", child.registration()).then().statusCode(200);
+        user("parent", parent).get("/me/participations").then().statusCode(200)
+                .body("[0].season.participantId", equalTo(child.participant()))
+                .body("[0].season.status", equalTo("active"))
+                .body("[0].tours[0].status", equalTo("admitted"));
+        user("parent", UUID.randomUUID()).get("/me/participations").then().statusCode(200).body("size()", equalTo(0));
         user("parent", UUID.randomUUID()).get("/registrations/{id}", child.registration()).then().statusCode(404);
         user("parent", UUID.randomUUID()).get("/me/registrations").then().statusCode(200)
                 .body("items.id", not(hasItem(child.registration())));
