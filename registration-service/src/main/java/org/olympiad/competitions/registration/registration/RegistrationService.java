@@ -439,10 +439,18 @@ public class RegistrationService {
                 .firstResult();
     }
 
-    /** A participant of the season who is likely the same child by name, grade and organisation. */
+    /**
+     * A participant of the season who is likely the same child by name, grade and organisation. The database narrows
+     * by season, grade and normalised name (an index serves it); {@link Participant#likelySameChildAs} decides.
+     */
     private static Uni<Participant> likelyTwinOf(UUID seasonId, ParticipantDetails details) {
-        return Participant.<Participant>find("seasonId = ?1 and duplicateStatus <> ?2 and grade = ?3",
-                        seasonId, Participant.MERGED, details.grade() == null ? "" : details.grade().strip()).list()
+        if (details.grade() == null || details.grade().isBlank()) {
+            return Uni.createFrom().nullItem(); // a name alone is too weak a sign
+        }
+        return Participant.<Participant>find("seasonId = ?1 and duplicateStatus <> ?2 and grade = ?3 "
+                                + "and lower(replace(replace(displayName, 'Ё', 'Е'), 'ё', 'е')) = ?4",
+                        seasonId, Participant.MERGED, details.grade().strip(), Participant.nameKey(details.displayName()))
+                .list()
                 .map(candidates -> candidates.stream().filter(p -> p.likelySameChildAs(details)).findFirst().orElse(null));
     }
 
