@@ -86,6 +86,33 @@ class RegistrationAccessTest {
     }
 
     @Test
+    void a_group_teacher_and_a_roster_view_helper_see_members_registrations_and_others_do_not() {
+        String season = openSeason().id();
+        UUID teacher = UUID.randomUUID();
+        String group = user("teacher", teacher).body(Map.of("learningWorkspaceId", UUID.randomUUID().toString(),
+                        "learningGroupId", UUID.randomUUID().toString(), "titleSnapshot", "9 «Б»",
+                        "members", List.of(Map.of("learningGroupMemberId", UUID.randomUUID().toString(),
+                                "displayName", "Семён Лебедев", "grade", "9"))))
+                .post("/seasons/{id}/groups", season).then().statusCode(201).extract().path("id");
+        user("teacher", teacher).body(Map.of()).post("/groups/{id}/registrations", group).then().statusCode(200)
+                .body("registered", equalTo(1));
+        String participant = user("teacher", teacher).get("/groups/{id}/members", group).then().statusCode(200)
+                .extract().path("items[0].participantId");
+
+        user("teacher", teacher).get("/participants/{id}/registrations", participant).then().statusCode(200)
+                .body("total", equalTo(1));
+        UUID rosterHelper = UUID.randomUUID();
+        UUID answersHelper = UUID.randomUUID();
+        user("teacher", teacher).body(Map.of("helperUserId", rosterHelper.toString(), "role", "roster_view"))
+                .post("/groups/{id}/helpers", group).then().statusCode(201);
+        user("teacher", teacher).body(Map.of("helperUserId", answersHelper.toString(), "role", "answers_entry"))
+                .post("/groups/{id}/helpers", group).then().statusCode(201);
+        user("teacher", rosterHelper).get("/participants/{id}/registrations", participant).then().statusCode(200);
+        user("teacher", answersHelper).get("/participants/{id}/registrations", participant).then().statusCode(404);
+        user("teacher", UUID.randomUUID()).get("/participants/{id}/registrations", participant).then().statusCode(404);
+    }
+
+    @Test
     void an_organizer_exports_the_seasons_registrations_as_csv() {
         String season = openSeason().id();
         user("teacher", UUID.randomUUID()).body(Map.of("source", "teacher",
