@@ -15,6 +15,8 @@ import org.olympiad.competitions.platform.problem.Problem;
 import org.olympiad.competitions.platform.problem.ProblemException;
 import org.olympiad.competitions.platform.problem.ProblemType;
 import org.olympiad.competitions.platform.request.Caller;
+import org.olympiad.competitions.registration.participant.Participant;
+import org.olympiad.competitions.registration.participant.ParticipantDetails;
 import org.olympiad.competitions.registration.policy.RegistrationSource;
 import org.olympiad.competitions.registration.registration.Registration;
 import org.olympiad.competitions.registration.registration.RegistrationRequests;
@@ -51,9 +53,10 @@ import java.util.UUID;
  * rows, the participants registered through the group, the season's participants with the members' identity refs).
  * The registrations themselves run one after another in one session whose flush mode is {@code COMMIT}: the
  * per-member lookups inside {@code register} do not flush (and dirty-check) everything written so far, and the
- * session is flushed and cleared every {@link #CHUNK} members, so that it stays small however large the group is.
- * That is safe because within one snapshot no two members share an identity ref (the snapshot refuses it), so no
- * member's lookup needs to see what this run wrote for another member and has not flushed yet.
+ * session is flushed and cleared every {@link #CHUNK} members, so that it stays small however large the group is
+ * (and its writes go out together). That is safe because within one snapshot no two members share an identity ref
+ * (the snapshot refuses it); the one lookup that must see an earlier member of the chunk, the likely-twin check by
+ * name, grade and organisation, gets a flush first ({@code flushIfSeenBy}).
  */
 @ApplicationScoped
 public class GroupRegistrationService {
@@ -66,8 +69,6 @@ public class GroupRegistrationService {
 
     /** Stands in for an empty list of ids in a query. */
     private static final UUID NONE = new UUID(0, 0);
-
-    static final long[] DEBUG = new long[5];
 
     private final RegistrationService registrations;
     private final Outbox outbox;
@@ -194,8 +195,13 @@ public class GroupRegistrationService {
         }
 
         /**
-         * Registers the pending members one after another, {@link #CHUNK} at a time: the session is flushed and
-         * cleared after each chunk. The season and group stay detached meanwhile; only their fields are read.
+         * Registers the pending members one after another, {@link #CHUNK} at a time. The session's flush mode is
+         * {@code COMMIT}: the lookups inside {@code register} do not flush (and dirty-check) what the run wrote so
+         * far; the session is flushed and cleared after each chunk, so that it stays small. Within a chunk it is
+         * flushed early only before a member whom {@code register}'s duplicate check must see an earlier member of the
+         * chunk for: a likely twin by name, grade and organisation ({@link Participant#likelySameChildAs}). Identity
+         * refs need no flush, since no two members of a snapshot share one. The season and the group are detached
+         * meanwhile; only their fields are read.
          */
         Uni<Void> registerPending() {
             List<List<GroupRequests.Member>> chunks = new ArrayList<>();
@@ -203,17 +209,33 @@ public class GroupRegistrationService {
             for (int i = 0; i < all.size(); i += CHUNK) {
                 chunks.add(all.subList(i, Math.min(all.size(), i + CHUNK)));
             }
-            long[] debugLast = {System.nanoTime()};
             return Panache.getSession().chain(session -> {
                 session.setFlushMode(FlushMode.COMMIT);
                 return flushAndClear(session).chain(() -> Multi.createFrom().iterable(chunks)
-                        .onItem().transformToUniAndConcatenate(chunk -> Multi.createFrom().iterable(chunk)
-                                .onItem().transformToUniAndConcatenate(member -> Uni.createFrom().deferred(() -> { DEBUG[3] = System.nanoTime(); return registerOne(member); }).invoke(() -> DEBUG[0] += System.nanoTime() - DEBUG[3]).chain(() -> { DEBUG[4] = System.nanoTime(); return session.flush(); }).invoke(() -> DEBUG[1] += System.nanoTime() - DEBUG[4]))
-                                .collect().last()
-                                .invoke(session::clear)
-                                .invoke(() -> { long t = System.nanoTime(); System.out.println("DEBUGCHUNK " + chunk.size() + " " + (t - debugLast[0]) / 1_000_000 + " ms register " + DEBUG[0] / 1_000_000 + " flush " + DEBUG[1] / 1_000_000); DEBUG[0] = 0; DEBUG[1] = 0; debugLast[0] = t; }))
+                        .onItem().transformToUniAndConcatenate(chunk -> {
+                            List<Participant> unflushed = new ArrayList<>();
+                            return Multi.createFrom().iterable(chunk)
+                                    .onItem().transformToUniAndConcatenate(member -> flushIfSeenBy(member, unflushed, session)
+                                            .chain(() -> registerOne(member)))
+                                    .collect().last()
+                                    .chain(() -> flushAndClear(session));
+                        })
                         .collect().last());
             }).replaceWithVoid();
+        }
+
+        /** Flushes first when the member is likely the same child as one registered since the last flush. */
+        private Uni<Void> flushIfSeenBy(GroupRequests.Member member, List<Participant> unflushed, Mutiny.Session session) {
+            ParticipantDetails details = member.participant();
+            boolean seen = unflushed.stream().anyMatch(earlier -> earlier.likelySameChildAs(details));
+            Participant asRegistered = Participant.of(season.id, details, actor);
+            if (seen) {
+                unflushed.clear();
+                unflushed.add(asRegistered);
+                return session.flush();
+            }
+            unflushed.add(asRegistered);
+            return Uni.createFrom().voidItem();
         }
 
         private Uni<Void> registerOne(GroupRequests.Member member) {
