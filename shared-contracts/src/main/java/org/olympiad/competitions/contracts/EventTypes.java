@@ -104,6 +104,8 @@ public final class EventTypes {
 
     public static final String GROUP_MEMBER_ADDED = "group_member.added";
     public static final String GROUP_MEMBER_REMOVED = "group_member.removed";
+    /** The member's participant was merged into another: the row now names the surviving participant. */
+    public static final String GROUP_MEMBER_REASSIGNED = "group_member.reassigned";
 
     public static final String GROUP_HELPER_GRANTED = "group_helper.granted";
     public static final String GROUP_HELPER_REVOKED = "group_helper.revoked";

@@ -96,6 +96,22 @@ public class GroupMember extends PanacheEntityBase {
                 "gone from the learning group's snapshot");
     }
 
+    /**
+     * The member's participant was merged into {@code survivor}: the row follows the child, or, where the survivor
+     * is already a member of this group, is removed (one child, one row).
+     */
+    public DomainChange followMerge(UUID survivor, boolean survivorAlreadyMember, UUID seasonId) {
+        GroupMemberView before = view();
+        if (survivorAlreadyMember) {
+            status = status == removed ? removed : LIFECYCLE.require(status, removed);
+            return DomainChange.of(EventTypes.GROUP_MEMBER_REMOVED, EntityTypes.GROUP_MEMBER, id, seasonId, before, view(),
+                    "merged into participant " + survivor + ", already a member of the group");
+        }
+        participantId = survivor;
+        return DomainChange.of(EventTypes.GROUP_MEMBER_REASSIGNED, EntityTypes.GROUP_MEMBER, id, seasonId, before, view(),
+                "merged into participant " + survivor);
+    }
+
     public GroupMemberView view() {
         return new GroupMemberView(id, groupId, participantId, learningGroupMemberId, memberSnapshot, status);
     }

@@ -17,6 +17,7 @@ import org.olympiad.competitions.platform.problem.ProblemException;
 import org.olympiad.competitions.platform.request.Caller;
 import org.olympiad.competitions.platform.security.Roles;
 import org.olympiad.competitions.registration.gradecategory.GradeCategory;
+import org.olympiad.competitions.registration.group.GroupMember;
 import org.olympiad.competitions.registration.participant.Participant;
 import org.olympiad.competitions.registration.participant.ParticipantAccess;
 import org.olympiad.competitions.registration.participant.ParticipantDetails;
@@ -155,7 +156,24 @@ public class RegistrationService {
                     .chain(() -> Registration.update("participantId = ?1, updatedAt = ?2 where participantId = ?3",
                             into.id, org.olympiad.competitions.platform.api.Timestamps.now(), held.id))
                     .invoke(() -> registration.participantId = into.id)
+                    .chain(() -> moveGroupMemberships(held, into))
                     .replaceWith(into);
+        });
+    }
+
+    /** Group rows of a merged participant follow the surviving one (or go, where it already is a member). */
+    private Uni<Void> moveGroupMemberships(Participant held, Participant into) {
+        return GroupMember.<GroupMember>list("participantId", into.id).chain(survivorRows -> {
+            java.util.Set<UUID> survivorGroups = survivorRows.stream().map(m -> m.groupId)
+                    .collect(java.util.stream.Collectors.toSet());
+            return GroupMember.<GroupMember>list("participantId", held.id).chain(rows -> {
+                Uni<Void> chain = Uni.createFrom().voidItem();
+                for (GroupMember row : rows) {
+                    DomainChange change = row.followMerge(into.id, survivorGroups.contains(row.groupId), held.seasonId);
+                    chain = chain.chain(() -> outbox.record(change)).replaceWithVoid();
+                }
+                return chain;
+            });
         });
     }
 

@@ -332,6 +332,32 @@ public class RegistrationJourneyTest {
                 .then().statusCode(200).body("status", equalTo("submitted"));
     }
 
+    @Test
+    void merging_a_held_group_member_moves_its_group_row_to_the_surviving_participant() throws Exception {
+        OpenSeason season = openSeason();
+        String first = user("teacher", UUID.randomUUID())
+                .body(Map.of("source", "teacher", "participant", Map.of("displayName", "Ксения Волкова", "grade", "9")))
+                .post("/seasons/{id}/registrations", season.id()).then().statusCode(201).extract().path("participantId");
+        UUID teacher = UUID.randomUUID();
+        String group = user("teacher", teacher).body(Map.of("learningWorkspaceId", UUID.randomUUID().toString(),
+                        "learningGroupId", UUID.randomUUID().toString(), "titleSnapshot", "9 «А»",
+                        "members", List.of(Map.of("learningGroupMemberId", UUID.randomUUID().toString(),
+                                "displayName", "Ксения Волкова", "grade", "9"))))
+                .post("/seasons/{id}/groups", season.id()).then().statusCode(201).extract().path("id");
+        user("teacher", teacher).body(Map.of()).post("/groups/{id}/registrations", group).then().statusCode(200)
+                .body("held", equalTo(1));
+        String held = as("organizer").queryParam("status", "duplicate_hold").get("/seasons/{id}/registrations", season.id())
+                .then().statusCode(200).body("total", equalTo(1)).extract().path("items[0].id");
+
+        as("organizer").body(Map.of("action", "merge", "reason", "та же ученица"))
+                .post("/registrations/{id}/duplicate-resolution", held).then().statusCode(200)
+                .body("participantId", equalTo(first));
+        user("teacher", teacher).get("/groups/{id}/members", group).then().statusCode(200)
+                .body("items[0].participantId", equalTo(first));
+        assertThat(query("select count(*)::text from outbox_events where type = 'group_member.reassigned' "
+                + "and payload->'after'->>'participant_id' = ?", first)).containsExactly("1");
+    }
+
     private List<String> query(String sql, String param) throws Exception {
         try (Connection c = db.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
             ps.setString(1, param);
