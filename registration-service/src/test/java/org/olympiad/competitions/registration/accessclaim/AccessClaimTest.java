@@ -6,13 +6,9 @@ import io.restassured.http.ContentType;
 import io.restassured.specification.RequestSpecification;
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
+import org.olympiad.competitions.platform.testing.TestSql;
 import org.olympiad.competitions.platform.testing.TestTokens;
 
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -278,31 +274,12 @@ class AccessClaimTest {
                 from outbox_events where aggregate_id = ?::uuid order by occurred_at, id""";
         String[] names = {"type", "aggregate_type", "season_id", "actor", "reason", "before", "before_status",
                 "after_status", "after_requester"};
-        try (Connection c = db.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
-            ps.setString(1, claim);
-            try (ResultSet rs = ps.executeQuery()) {
-                List<Map<String, String>> rows = new ArrayList<>();
-                while (rs.next()) {
-                    Map<String, String> row = new HashMap<>();
-                    for (int i = 0; i < names.length; i++) {
-                        row.put(names[i], rs.getString(i + 1));
-                    }
-                    rows.add(row);
-                }
-                return rows;
-            }
-        }
+        return TestSql.rows(db, sql, names, claim);
     }
 
     private long claimEventsOfParticipant(String participant) throws Exception {
         String sql = "select count(*) from outbox_events where aggregate_type = 'competition_access_claims'"
                 + " and payload->'after'->>'participant_id' = ?";
-        try (Connection c = db.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
-            ps.setString(1, participant);
-            try (ResultSet rs = ps.executeQuery()) {
-                rs.next();
-                return rs.getLong(1);
-            }
-        }
+        return TestSql.count(db, sql, participant);
     }
 }

@@ -1,5 +1,6 @@
 package org.olympiad.competitions.registration.organization;
 
+import org.olympiad.competitions.platform.testing.TestSql;
 import io.agroal.api.AgroalDataSource;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.test.junit.QuarkusTest;
@@ -8,12 +9,7 @@ import io.restassured.http.ContentType;
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
 
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -446,32 +442,13 @@ class OrganizationTest {
         String[] names = {"type", "aggregate_type", "season_id", "reason", "before", "after", "before_status",
                 "after_status", "before_display_name_snapshot", "after_display_name_snapshot",
                 "after_competition_organization_id", "after_role"};
-        try (Connection c = db.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
-            ps.setString(1, aggregate);
-            try (ResultSet rs = ps.executeQuery()) {
-                List<Map<String, String>> rows = new ArrayList<>();
-                while (rs.next()) {
-                    Map<String, String> row = new HashMap<>();
-                    for (int i = 0; i < names.length; i++) {
-                        row.put(names[i], rs.getString(i + 1));
-                    }
-                    rows.add(row);
-                }
-                return rows;
-            }
-        }
+        return TestSql.rows(db, sql, names, aggregate);
     }
 
     /** Events of organisations and their roles in one season. */
     private long organizationEventsOfSeason(String season) throws Exception {
         String sql = "select count(*) from outbox_events where aggregate_type in"
                 + " ('competition_organizations', 'competition_organization_roles') and payload->>'seasonId' = ?";
-        try (Connection c = db.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
-            ps.setString(1, season);
-            try (ResultSet rs = ps.executeQuery()) {
-                rs.next();
-                return rs.getLong(1);
-            }
-        }
+        return TestSql.count(db, sql, season);
     }
 }

@@ -11,12 +11,10 @@ import org.junit.jupiter.api.Test;
 import org.olympiad.competitions.contracts.EventEnvelope;
 import org.olympiad.competitions.contracts.EventJson;
 import org.olympiad.competitions.contracts.Topics;
+import org.olympiad.competitions.platform.testing.TestSql;
 import org.olympiad.competitions.platform.testing.TestKafka;
 import org.olympiad.competitions.registration.registration.RegistrationJourneyTest;
 
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -145,16 +143,7 @@ class TourParticipationTest {
     }
 
     private List<String> query(String sql, String param) throws Exception {
-        try (Connection c = db.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
-            ps.setString(1, param);
-            try (ResultSet rs = ps.executeQuery()) {
-                List<String> rows = new java.util.ArrayList<>();
-                while (rs.next()) {
-                    rows.add(rs.getString(1));
-                }
-                return rows;
-            }
-        }
+        return TestSql.column(db, sql, param);
     }
 
     private static final class ServiceWait {

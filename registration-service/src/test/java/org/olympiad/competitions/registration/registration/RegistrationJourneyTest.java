@@ -6,11 +6,9 @@ import io.restassured.http.ContentType;
 import io.restassured.specification.RequestSpecification;
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
+import org.olympiad.competitions.platform.testing.TestSql;
 import org.olympiad.competitions.platform.testing.TestTokens;
 
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -359,15 +357,6 @@ public class RegistrationJourneyTest {
     }
 
     private List<String> query(String sql, String param) throws Exception {
-        try (Connection c = db.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
-            ps.setString(1, param);
-            try (ResultSet rs = ps.executeQuery()) {
-                List<String> rows = new java.util.ArrayList<>();
-                while (rs.next()) {
-                    rows.add(rs.getString(1));
-                }
-                return rows;
-            }
-        }
+        return TestSql.column(db, sql, param);
     }
 }

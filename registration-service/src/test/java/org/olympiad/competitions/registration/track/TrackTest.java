@@ -1,16 +1,12 @@
 package org.olympiad.competitions.registration.track;
 
+import org.olympiad.competitions.platform.testing.TestSql;
 import io.agroal.api.AgroalDataSource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
 
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -233,31 +229,12 @@ class TrackTest {
                 from outbox_events where aggregate_id = ?::uuid order by occurred_at, id""";
         String[] names = {"type", "aggregate_type", "season_id", "before", "after", "before_key", "after_title",
                 "after_has_tour_id", "before_settings", "after_settings"};
-        try (Connection c = db.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
-            ps.setString(1, track);
-            try (ResultSet rs = ps.executeQuery()) {
-                List<Map<String, String>> rows = new ArrayList<>();
-                while (rs.next()) {
-                    Map<String, String> row = new HashMap<>();
-                    for (int i = 0; i < names.length; i++) {
-                        row.put(names[i], rs.getString(i + 1));
-                    }
-                    rows.add(row);
-                }
-                return rows;
-            }
-        }
+        return TestSql.rows(db, sql, names, track);
     }
 
     private long trackEventsOfSeason(String season) throws Exception {
         String sql = "select count(*) from outbox_events where aggregate_type = 'competition_tracks'"
                 + " and payload->>'seasonId' = ?";
-        try (Connection c = db.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
-            ps.setString(1, season);
-            try (ResultSet rs = ps.executeQuery()) {
-                rs.next();
-                return rs.getLong(1);
-            }
-        }
+        return TestSql.count(db, sql, season);
     }
 }
