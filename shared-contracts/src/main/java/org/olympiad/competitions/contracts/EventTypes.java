@@ -109,4 +109,65 @@ public final class EventTypes {
 
     public static final String GROUP_HELPER_GRANTED = "group_helper.granted";
     public static final String GROUP_HELPER_REVOKED = "group_helper.revoked";
+
+    // ==== Events that cross a service boundary (the contract between the services) ==========================
+    // `after` is always the full row of the entity's seed table, snake_case; extra fields are named below.
+
+    // attempt-service -> results-service
+    public static final String SUBMISSION_STARTED = "submission.started";
+    public static final String SUBMISSION_SUBMITTED = "submission.submitted";
+    public static final String SUBMISSION_LOCKED = "submission.locked";
+    /** A submission voided by an organiser with a reason; its scores no longer count. */
+    public static final String SUBMISSION_VOIDED = "submission.voided";
+    /** A first score of a (submission, task item): the competition_scores row. */
+    public static final String SCORE_RECORDED = "score.recorded";
+    /** A new current score version replaced the previous one (is_current flipped); {@code reason} says why. */
+    public static final String SCORE_RECALCULATED = "score.recalculated";
+    public static final String SCORE_VOIDED = "score.voided";
+
+    // results-service -> attempt-service, documents-service, registration-service
+    /**
+     * An appeal was accepted: the competition_appeals row ({@code submission_id}, {@code participant_id},
+     * {@code decision_comment}). attempt-service writes a new score version for that submission; when the appeal
+     * carries {@code requested_scores} (a list of {@code {tour_task_item_id, score}}), those are the new scores.
+     */
+    public static final String APPEAL_ACCEPTED = "appeal.accepted";
+    /**
+     * A result became visible by a publication. {@code after} = the competition_results row plus
+     * {@code publication_id}, {@code grade_category_id} and {@code award_title}. documents-service makes the
+     * document the award earns.
+     */
+    public static final String RESULT_PUBLISHED = "result.published";
+    /** A result voided with a reason (arbitration, correction): its document is revoked. */
+    public static final String RESULT_VOIDED = "result.voided";
+    /**
+     * A published result changed (appeal, new score): {@code after} as for {@link #RESULT_PUBLISHED}. Its old
+     * document is revoked and a new one issued.
+     */
+    public static final String RESULT_REVISED = "result.revised";
+    /**
+     * A publication went out. {@code after} = the competition_publications row plus {@code published_result_count}
+     * (how many {@link #RESULT_PUBLISHED} events carry this publication's id).
+     */
+    public static final String PUBLICATION_PUBLISHED = "publication.published";
+
+    // venue-service -> results-service
+    /**
+     * An organiser found a photo report wanting: the competition_photo_reports row; results of that group /
+     * venue for the tour are withheld.
+     */
+    public static final String PHOTO_REPORT_UNCONFIRMED = "photo_report.unconfirmed";
+    public static final String PHOTO_REPORT_CONFIRMED = "photo_report.confirmed";
+
+    // ==== venue-service (its own events; add here) ==========================================================
+
+
+    // ==== attempt-service (its own events; add here) ========================================================
+
+
+    // ==== results-service (its own events; add here) ========================================================
+
+
+    // ==== documents-service (its own events; add here) ======================================================
+
 }
