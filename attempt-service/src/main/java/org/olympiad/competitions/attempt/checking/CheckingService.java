@@ -160,7 +160,7 @@ public class CheckingService {
                                 .map(c -> c.moveTo(CheckStatus.overridden, season, request.reason())).toList()))
                         .chain(() -> writeScores(s.id, decision.id, marks, items, season, request.reason(),
                                 "{\"method\":\"manual\",\"decision\":true}"))
-                        .chain(() -> outbox.record(s.checked(season)))
+                        .chain(() -> outbox.record(s.checked(season), () -> Boolean.TRUE))
                         .map(v -> decision.view()));
             });
         });
@@ -196,7 +196,7 @@ public class CheckingService {
                     }
                     String snapshot = "{\"method\":\"manual\",\"checks\":" + done.size() + "}";
                     return writeScores(s.id, latest.id, settled, manual, season, "checked by hand", snapshot)
-                            .chain(() -> outbox.record(s.checked(season))).replaceWithVoid();
+                            .chain(() -> outbox.record(s.checked(season), () -> Boolean.TRUE)).replaceWithVoid();
                 });
             });
         });

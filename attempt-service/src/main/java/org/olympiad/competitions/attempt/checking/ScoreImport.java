@@ -201,25 +201,31 @@ public class ScoreImport {
         chain = chain.chain(() -> Panache.getSession().chain(session -> session.flush())).chain(ScoreVersions::begin);
         for (int from = 0; from < lines.size(); from += ROWS_PER_STATEMENT) {
             List<Line> slice = lines.subList(from, Math.min(lines.size(), from + ROWS_PER_STATEMENT));
-            StringBuilder sql = new StringBuilder("insert into attempt_pending_scores (submission_id, tour_task_item_id, "
-                    + "score, max_score, check_id, new_check, method, reason, season_id, score_snapshot) values ");
-            List<Object> params = new ArrayList<>();
-            for (int i = 0; i < slice.size(); i++) {
-                Line l = slice.get(i);
-                int base = i * 5;
-                sql.append(i == 0 ? "" : ", ").append("(?").append(base + 1).append(", ?").append(base + 2)
-                        .append(", ?").append(base + 3).append(", ?").append(base + 4).append(", ?").append(base + 5)
-                        .append(", true, 'imported', 'scores imported for an offline tour', cast('").append(tour.seasonId)
-                        .append("' as uuid), '{\"method\":\"imported\"}'::jsonb)");
-                params.add(submissionOf.get(l.participation()).id);
-                params.add(l.item().id);
-                params.add(l.score());
-                params.add(l.item().maxScore);
-                params.add(checkOf.get(l.participation()));
-            }
-            chain = chain.chain(() -> NativeSql.update(sql.toString(), params.toArray()).replaceWithVoid());
+            // the parameters are read when the statement runs: the new submissions have their ids only once persisted
+            chain = chain.chain(() -> insertPending(slice, submissionOf, checkOf, tour.seasonId));
         }
         return chain.chain(() -> ScoreVersions.apply(actor))
                 .map(scores -> new Result(lines.size(), checkOf.size(), scores));
+    }
+
+    private static Uni<Void> insertPending(List<Line> slice, Map<UUID, Submission> submissionOf, Map<UUID, UUID> checkOf,
+                                           UUID seasonId) {
+        StringBuilder sql = new StringBuilder("insert into attempt_pending_scores (submission_id, tour_task_item_id, "
+                + "score, max_score, check_id, new_check, method, reason, season_id, score_snapshot) values ");
+        List<Object> params = new ArrayList<>();
+        for (int i = 0; i < slice.size(); i++) {
+            Line l = slice.get(i);
+            int base = i * 5;
+            sql.append(i == 0 ? "" : ", ").append("(?").append(base + 1).append(", ?").append(base + 2)
+                    .append(", ?").append(base + 3).append(", ?").append(base + 4).append(", ?").append(base + 5)
+                    .append(", true, 'imported', 'scores imported for an offline tour', cast('").append(seasonId)
+                    .append("' as uuid), '{\"method\":\"imported\"}'::jsonb)");
+            params.add(submissionOf.get(l.participation()).id);
+            params.add(l.item().id);
+            params.add(l.score());
+            params.add(l.item().maxScore);
+            params.add(checkOf.get(l.participation()));
+        }
+        return NativeSql.update(sql.toString(), params.toArray()).replaceWithVoid();
     }
 }
