@@ -286,7 +286,7 @@ class SchemaConstraintsTest {
     // ---- the schema as a whole ---------------------------------------------------------------------------------
 
     @Test
-    void the_public_schema_holds_exactly_the_attempt_tables_and_the_platform_tables() throws SQLException {
+    void the_public_schema_holds_exactly_the_attempt_tables_its_projections_and_the_platform_tables() throws SQLException {
         List<String> tables = new ArrayList<>();
         try (Connection connection = dataSource.getConnection();
              PreparedStatement statement = connection.prepareStatement(
@@ -309,6 +309,13 @@ class SchemaConstraintsTest {
                 "competition_scores",
                 "outbox_events",
                 "inbox_processed_events",
+                "attempt_projection_tours",
+                "attempt_projection_participants",
+                "attempt_projection_season_participations",
+                "attempt_projection_tour_participations",
+                "attempt_projection_group_members",
+                "attempt_projection_group_helpers",
+                "attempt_check_marks",
                 "databasechangelog",
                 "databasechangeloglock");
     }

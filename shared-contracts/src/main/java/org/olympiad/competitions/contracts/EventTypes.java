@@ -163,6 +163,33 @@ public final class EventTypes {
 
 
     // ==== attempt-service (its own events; add here) ========================================================
+    public static final String ACTIVITY_BINDING_CREATED = "activity_binding.created";
+    public static final String ACTIVITY_BINDING_SENT_TO_REVIEW = "activity_binding.sent_to_review";
+    public static final String ACTIVITY_BINDING_RETURNED_TO_DRAFT = "activity_binding.returned_to_draft";
+    public static final String ACTIVITY_BINDING_LOCKED = "activity_binding.locked";
+    public static final String ACTIVITY_BINDING_PUBLISHED = "activity_binding.published";
+    public static final String ACTIVITY_BINDING_ARCHIVED = "activity_binding.archived";
+    public static final String TASK_STRUCTURE_CREATED = "task_structure.created";
+    public static final String TASK_STRUCTURE_LOCKED = "task_structure.locked";
+    public static final String TASK_ITEM_CREATED = "task_item.created";
+    public static final String TASK_ITEM_UPDATED = "task_item.updated";
+    /** An answer key corrected after the lock, with a reason; every affected submission is rechecked. */
+    public static final String TASK_ITEM_KEY_CORRECTED = "task_item.key_corrected";
+    public static final String ANSWER_ITEM_SAVED = "answer_item.saved";
+    public static final String SUBMISSION_FILE_UPLOADED = "submission_file.uploaded";
+    public static final String SUBMISSION_CHECKING_STARTED = "submission.checking_started";
+    public static final String SUBMISSION_CHECKED = "submission.checked";
+    /** A checker took a work from the queue: the competition_checks row, pending. */
+    public static final String CHECK_TAKEN = "check.taken";
+    public static final String CHECK_COMPLETED = "check.completed";
+    /** Two checks of a work disagree beyond the tolerance: a senior decides. */
+    public static final String CHECK_NEEDS_REVIEW = "check.needs_review";
+    public static final String CHECK_OVERRIDDEN = "check.overridden";
+    public static final String TRAINING_PUBLICATION_CREATED = "training_publication.created";
+    public static final String TRAINING_PUBLICATION_SCHEDULED = "training_publication.scheduled";
+    public static final String TRAINING_PUBLICATION_PUBLISHED = "training_publication.published";
+    public static final String TRAINING_PUBLICATION_PAUSED = "training_publication.paused";
+    public static final String TRAINING_PUBLICATION_ARCHIVED = "training_publication.archived";
 
 
     // ==== results-service (its own events; add here) ========================================================
