@@ -12,8 +12,13 @@ import org.hibernate.type.SqlTypes;
 import java.time.Instant;
 import java.util.UUID;
 
-/** One row of {@code outbox_events}: an event committed with its change, waiting for the relay. */
+/**
+ * One row of {@code outbox_events}: an event committed with its change, waiting for the relay. Immutable to the
+ * session (the relay stamps it with JDBC): a transaction that records many events does not dirty-check (or copy)
+ * their payloads at every flush.
+ */
 @Entity
+@org.hibernate.annotations.Immutable
 @Table(name = "outbox_events")
 public class OutboxEvent extends PanacheEntityBase {
 
