@@ -39,10 +39,12 @@ public class AuditLog extends PanacheEntityBase {
     public UUID entityId;
 
     @JdbcTypeCode(SqlTypes.JSON)
+    @org.hibernate.annotations.Mutability(org.olympiad.competitions.platform.persistence.JsonNodeMutability.class)
     @Column(columnDefinition = "jsonb")
     public JsonNode before;
 
     @JdbcTypeCode(SqlTypes.JSON)
+    @org.hibernate.annotations.Mutability(org.olympiad.competitions.platform.persistence.JsonNodeMutability.class)
     @Column(columnDefinition = "jsonb")
     public JsonNode after;
 

@@ -39,6 +39,7 @@ public class OutboxEvent extends PanacheEntityBase {
 
     /** The whole envelope as it goes to Kafka. */
     @JdbcTypeCode(SqlTypes.JSON)
+    @org.hibernate.annotations.Mutability(org.olympiad.competitions.platform.persistence.JsonNodeMutability.class)
     @Column(nullable = false, columnDefinition = "jsonb")
     public JsonNode payload;
 }

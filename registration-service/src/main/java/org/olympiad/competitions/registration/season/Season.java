@@ -74,10 +74,12 @@ public class Season extends PanacheEntityBase {
     public SeasonStatus status;
 
     @JdbcTypeCode(SqlTypes.JSON)
+    @org.hibernate.annotations.Mutability(org.olympiad.competitions.platform.persistence.JsonNodeMutability.class)
     @Column(name = "registration_policy", nullable = false, columnDefinition = "jsonb")
     public JsonNode registrationPolicy;
 
     @JdbcTypeCode(SqlTypes.JSON)
+    @org.hibernate.annotations.Mutability(org.olympiad.competitions.platform.persistence.JsonNodeMutability.class)
     @Column(name = "fee_policy", nullable = false, columnDefinition = "jsonb")
     public JsonNode feePolicy;
 
