@@ -3,7 +3,7 @@
 #
 #   benchmarks/run.sh registration [--clients N] [--registrations N] [--warmup N]
 #                                  [--teachers N] [--audit-timeout S] [--max-seconds S]
-#   benchmarks/run.sh group-registration     (not yet: comes with the groups feature)
+#   benchmarks/run.sh group-registration [--members N]   (one request registers a group of N, 10000 by default)
 #   benchmarks/run.sh --help
 #
 # Builds the driver first if benchmarks/target/benchmarks.jar is missing or older than a source file

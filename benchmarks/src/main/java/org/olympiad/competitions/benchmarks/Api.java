@@ -85,7 +85,7 @@ final class Api {
         }
     }
 
-    private JsonNode send(HttpRequest request, int expected) throws IOException, InterruptedException {
+    JsonNode send(HttpRequest request, int expected) throws IOException, InterruptedException {
         HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
         if (response.statusCode() != expected) {
             throw new IOException(request.method() + " " + request.uri() + " answered " + response.statusCode()

@@ -20,7 +20,8 @@ public final class Bench {
             usage: benchmarks/run.sh SCENARIO [options]
               scenarios:
                 registration         teachers register participants, one POST /seasons/{id}/registrations each
-                group-registration   NOT YET: a 10,000-member group in one request (comes with the groups feature)
+                group-registration   a teacher registers a group of --members (10000) in one POST /groups/{id}/registrations
+              options (group-registration): --members N (10000), --audit-timeout, --registration-url, --audit-url, --key, --results
               options (registration):
                 --clients N           concurrent closed-loop clients                      (32)
                 --registrations N     measured registrations                              (20000)
@@ -60,15 +61,7 @@ public final class Bench {
             return switch (scenario) {
                 case RegistrationScenario.NAME -> registration(opts, out);
                 case AttemptScenario.NAME -> AttemptScenario.run(opts, out);
-                // ---- group-registration: the second target of issue 3 ------------------------------------------
-                // "a 10,000-member group registered in one request in under 10 s" comes with the groups feature,
-                // which is being built now. Its scenario goes here (GroupRegistrationScenario: set up a season as
-                // registration does, create a group, register 10,000 members in one request, time it, then wait for
-                // the audit rows) once the endpoint exists.
-                case "group-registration" -> {
-                    System.err.println("bench: group-registration is not written yet: it comes with the groups feature");
-                    yield 2;
-                }
+                case GroupRegistrationScenario.NAME -> groupRegistration(opts, out);
                 default -> {
                     System.err.println("bench: unknown scenario '" + scenario + "'");
                     System.err.print(USAGE);
@@ -130,6 +123,30 @@ public final class Bench {
             return 1;
         }
         return outcome.auditComplete() ? 0 : 3;
+    }
+
+    private static int groupRegistration(Map<String, String> opts, PrintStream out) {
+        Path repo = repositoryRoot();
+        int members = positive(opts, "members", 10_000);
+        Duration auditTimeout = Duration.ofSeconds(positive(opts, "audit-timeout", 600));
+        String registrationUrl = trimSlash(opts.getOrDefault("registration-url", "http://127.0.0.1:8081"));
+        String auditUrl = trimSlash(opts.getOrDefault("audit-url", "http://127.0.0.1:8086"));
+        Path key = Path.of(opts.getOrDefault("key", repo.resolve("deploy/local/dev-jwt/dev-jwt-private.pem").toString()));
+        Path results = Path.of(opts.getOrDefault("results", repo.resolve("benchmarks/results").toString()));
+        opts.keySet().removeAll(java.util.Set.of("members", "audit-timeout", "registration-url", "audit-url", "key", "results"));
+        if (!opts.isEmpty()) {
+            throw new IllegalArgumentException("unknown option(s) " + opts.keySet() + "\n" + USAGE);
+        }
+        try {
+            return new GroupRegistrationScenario(new Api(Api.newClient()), DevTokens.fromPem(key), registrationUrl, auditUrl,
+                    members, auditTimeout, results, out).run();
+        } catch (IOException e) {
+            System.err.println("bench: " + e.getMessage());
+            return 4;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return 4;
+        }
     }
 
     /** The repository: {@code -Dbenchmarks.repo}, else the first directory up from here holding {@code deploy/local}. */

@@ -76,10 +76,10 @@ final class RegistrationScenario {
         }
     }
 
-    private static final String TEACHER_NAME = "Мария Петровна";
+    static final String TEACHER_NAME = "Мария Петровна";
     /** A registration's entity type in events and the audit log ({@code EntityTypes.REGISTRATION}). */
     private static final String REGISTRATION_ENTITY = "competition_registrations";
-    private static final String[] GRADES = {"7", "8", "9", "10", "11"};
+    static final String[] GRADES = {"7", "8", "9", "10", "11"};
 
     private final Api api;
     private final DevTokens tokens;
@@ -180,7 +180,17 @@ final class RegistrationScenario {
     // ---- set-up ---------------------------------------------------------------------------------------------------
 
     private void setUp(Outcome outcome, String organizer) throws IOException, InterruptedException {
-        String base = options.registrationUrl();
+        String[] ids = setUpSeason(api, options.registrationUrl(), organizer, out);
+        outcome.eventId = ids[0];
+        outcome.seasonId = ids[1];
+    }
+
+    /**
+     * The season every scenario registers into, made as an organiser: answers the event's and the season's ids.
+     * Teacher registrations need the grade and are approved automatically.
+     */
+    static String[] setUpSeason(Api api, String base, String organizer, PrintStream out) throws IOException, InterruptedException {
+        Outcome outcome = new Outcome();
         String tag = UUID.randomUUID().toString().substring(0, 8);
         outcome.eventId = api.post(base + "/events", organizer, Map.of("slug", "bench-" + tag,
                 "title", "Олимпиада для нагрузочного теста", "type", "olympiad", "subjectKey", "math"), 201).path("id").asText();
@@ -201,6 +211,7 @@ final class RegistrationScenario {
         api.post(season + "/transitions", organizer, Map.of("to", "registration_open"), 200);
         out.printf("set-up: event %s, season %s (registration_open; teacher registrations approved automatically)%n",
                 outcome.eventId, outcome.seasonId);
+        return new String[]{outcome.eventId, outcome.seasonId};
     }
 
     /** Teachers of one phase: their user ids (the audit rows' actor) and their signed tokens, in the same order. */

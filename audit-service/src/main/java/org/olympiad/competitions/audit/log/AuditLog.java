@@ -16,9 +16,10 @@ import java.util.UUID;
 /**
  * One row of {@code competition_audit_logs}: one change event, as it happened. The row id is the event id and
  * {@code created_at} is when the change happened, so the log reads in the order of the changes themselves.
- * Rows are only ever inserted.
+ * Rows are only ever inserted (immutable: the session never dirty-checks them).
  */
 @Entity
+@org.hibernate.annotations.Immutable
 @Table(name = "competition_audit_logs")
 public class AuditLog extends PanacheEntityBase {
 
@@ -38,10 +39,12 @@ public class AuditLog extends PanacheEntityBase {
     public UUID entityId;
 
     @JdbcTypeCode(SqlTypes.JSON)
+    @org.hibernate.annotations.Mutability(org.olympiad.competitions.platform.persistence.JsonNodeMutability.class)
     @Column(columnDefinition = "jsonb")
     public JsonNode before;
 
     @JdbcTypeCode(SqlTypes.JSON)
+    @org.hibernate.annotations.Mutability(org.olympiad.competitions.platform.persistence.JsonNodeMutability.class)
     @Column(columnDefinition = "jsonb")
     public JsonNode after;
 

@@ -19,6 +19,8 @@ import org.olympiad.competitions.platform.testing.TestTokens;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.UUID;
 
 import static io.restassured.RestAssured.given;
@@ -84,6 +86,42 @@ class AuditTrailTest {
                 .body("items[0].action", equalTo("submission.locked"))
                 .body("items[1].action", equalTo("submission.submitted"))
                 .body("items[1].before", nullValue());
+    }
+
+    /**
+     * The consumer takes events in batches (one transaction per poll): a burst sent at once, with redeliveries and a
+     * record that is not an event among them, still gives one row per event, and the bad record alone is
+     * dead-lettered.
+     */
+    @Test
+    void a_burst_with_redeliveries_and_a_bad_record_among_it_gives_one_row_per_event() {
+        UUID actor = UUID.randomUUID();
+        String poison = "not an event " + UUID.randomUUID();
+        List<ProducerRecord<String, String>> burst = new ArrayList<>();
+        List<UUID> entities = new ArrayList<>();
+        for (int i = 0; i < 300; i++) {
+            UUID entity = UUID.randomUUID();
+            entities.add(entity);
+            EventEnvelope e = event("score.recorded", "competition_scores", entity, actor, null, snapshot("score", i), null);
+            burst.add(new ProducerRecord<>(Topics.RESULTS, entity.toString(), EventJson.write(e)));
+            if (i % 50 == 0) { // redelivered, in the same burst
+                burst.add(new ProducerRecord<>(Topics.RESULTS, entity.toString(), EventJson.write(e)));
+            }
+            if (i == 150) {
+                burst.add(new ProducerRecord<>(Topics.RESULTS, "poison", poison));
+            }
+        }
+        kafka.produce(String.class, String.class).fromRecords(burst).awaitCompletion(Duration.ofSeconds(30));
+
+        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(250)).until(() ->
+                given().header("Authorization", TestTokens.bearer("organizer")).queryParam("actorUserId", actor)
+                        .queryParam("size", 1).get("/audit-logs").then().statusCode(200).extract().<Integer>path("total") >= 300);
+        given().header("Authorization", TestTokens.bearer("organizer")).queryParam("actorUserId", actor)
+                .get("/audit-logs").then().statusCode(200).body("total", equalTo(300));
+        trail(entities.get(0)).body("total", equalTo(1)).body("items[0].after.score", equalTo(0));
+        trail(entities.get(299)).body("total", equalTo(1)).body("items[0].after.score", equalTo(299));
+        var dead = TestKafka.await(kafka, Topics.deadLetterTopicOf("audit"), 1, r -> poison.equals(r.value()));
+        assertThat(dead.get(0).headers().lastHeader("dead-letter-reason")).as("the dead letter says why").isNotNull();
     }
 
     @Test

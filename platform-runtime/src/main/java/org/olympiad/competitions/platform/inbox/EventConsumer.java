@@ -56,7 +56,7 @@ public class EventConsumer {
         return Uni.createFrom().failure(reason);
     }
 
-    private static boolean transientFailure(Throwable t) {
+    static boolean transientFailure(Throwable t) {
         for (Throwable c = t; c != null; c = c.getCause() == c ? null : c.getCause()) {
             if (c instanceof java.net.ConnectException || c instanceof io.vertx.core.VertxException
                     && String.valueOf(c.getMessage()).contains("closed")) {

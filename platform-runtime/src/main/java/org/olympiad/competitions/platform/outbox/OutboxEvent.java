@@ -12,8 +12,13 @@ import org.hibernate.type.SqlTypes;
 import java.time.Instant;
 import java.util.UUID;
 
-/** One row of {@code outbox_events}: an event committed with its change, waiting for the relay. */
+/**
+ * One row of {@code outbox_events}: an event committed with its change, waiting for the relay. Immutable to the
+ * session (the relay stamps it with JDBC): a transaction that records many events does not dirty-check (or copy)
+ * their payloads at every flush.
+ */
 @Entity
+@org.hibernate.annotations.Immutable
 @Table(name = "outbox_events")
 public class OutboxEvent extends PanacheEntityBase {
 
@@ -34,6 +39,7 @@ public class OutboxEvent extends PanacheEntityBase {
 
     /** The whole envelope as it goes to Kafka. */
     @JdbcTypeCode(SqlTypes.JSON)
+    @org.hibernate.annotations.Mutability(org.olympiad.competitions.platform.persistence.JsonNodeMutability.class)
     @Column(nullable = false, columnDefinition = "jsonb")
     public JsonNode payload;
 }

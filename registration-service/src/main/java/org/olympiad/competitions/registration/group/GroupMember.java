@@ -53,6 +53,7 @@ public class GroupMember extends PanacheEntityBase {
     public UUID learningGroupMemberId;
 
     @JdbcTypeCode(SqlTypes.JSON)
+    @org.hibernate.annotations.Mutability(org.olympiad.competitions.platform.persistence.JsonNodeMutability.class)
     @Column(name = "member_snapshot", nullable = false, columnDefinition = "jsonb")
     public JsonNode memberSnapshot;
 

@@ -22,6 +22,8 @@ import org.olympiad.competitions.registration.registration.Registration;
 import org.olympiad.competitions.registration.registration.RegistrationRequests;
 import org.olympiad.competitions.registration.registration.RegistrationService;
 import org.olympiad.competitions.registration.registration.RegistrationStatus;
+import org.olympiad.competitions.registration.registration.SeasonCatalogue;
+import org.olympiad.competitions.registration.registration.Twins;
 import org.olympiad.competitions.registration.season.Season;
 import org.olympiad.competitions.registration.season.SeasonService;
 
@@ -49,20 +51,20 @@ import java.util.UUID;
  * season is not open for registration, the policy takes no teacher registrations, the window is closed, the track
  * does not exist) refuses the whole request, and nothing is written.
  *
- * <p>For speed, what can be looked up for all members at once is looked up up front, in a few queries (the group's
- * rows, the participants registered through the group, the season's participants with the members' identity refs).
- * The registrations themselves run one after another in one session whose flush mode is {@code COMMIT}: the
- * per-member lookups inside {@code register} do not flush (and dirty-check) everything written so far, and the
- * session is flushed and cleared every {@link #CHUNK} members, so that it stays small however large the group is
- * (and its writes go out together). That is safe because within one snapshot no two members share an identity ref
- * (the snapshot refuses it); the one lookup that must see an earlier member of the chunk, the likely-twin check by
- * name, grade and organisation, gets a flush first ({@code flushIfSeenBy}).
+ * <p>For speed, everything a member's registration reads is read for all members at once, up front, in a few
+ * queries: the group's rows, the participants registered through the group, the season's participants sharing an
+ * identity ref with a member, the season's likely twins by name and grade, and the season's catalogue (grade
+ * categories, track, first admitting tour). Registering a member then reads nothing (unless it is held against an
+ * existing participant) and the session, in flush mode {@code COMMIT}, is flushed and cleared every {@link #CHUNK}
+ * members: their inserts go out in batches and the session stays small however large the group is. A likely twin
+ * within the group is found without a flush, since the participants the run creates are added to the twins it
+ * looked up; identity refs need no such care, since no two members of a snapshot share one (the snapshot refuses it).
  */
 @ApplicationScoped
 public class GroupRegistrationService {
 
     /** Members registered between two flushes; the session is cleared after each. */
-    static final int CHUNK = 100;
+    static final int CHUNK = 250;
 
     /** Members whose identity refs go into one lookup query (three lists of at most this many parameters). */
     private static final int MEMBERS_PER_LOOKUP = 1000;
@@ -195,13 +197,13 @@ public class GroupRegistrationService {
         }
 
         /**
-         * Registers the pending members one after another, {@link #CHUNK} at a time. The session's flush mode is
-         * {@code COMMIT}: the lookups inside {@code register} do not flush (and dirty-check) what the run wrote so
-         * far; the session is flushed and cleared after each chunk, so that it stays small. Within a chunk it is
-         * flushed early only before a member whom {@code register}'s duplicate check must see an earlier member of the
-         * chunk for: a likely twin by name, grade and organisation ({@link Participant#likelySameChildAs}). Identity
-         * refs need no flush, since no two members of a snapshot share one. The season and the group are detached
-         * meanwhile; only their fields are read.
+         * Registers the pending members one after another, {@link #CHUNK} at a time, with what every member needs
+         * read beforehand: the season's catalogue (categories, track, first admitting tour) once, and the season's
+         * likely twins of all members by name and grade in a few queries ({@link #MEMBERS_PER_LOOKUP} names each).
+         * So registering a member reads nothing (unless it is held against an existing participant), the session's
+         * flush mode is {@code COMMIT}, and its writes go out in batches when the chunk is flushed; the session is
+         * then cleared, so that it stays small however large the group is. The participants the run creates are
+         * added to the twins as it goes, so a likely twin within the group is held without a flush.
          */
         Uni<Void> registerPending() {
             List<List<GroupRequests.Member>> chunks = new ArrayList<>();
@@ -209,36 +211,54 @@ public class GroupRegistrationService {
             for (int i = 0; i < all.size(); i += CHUNK) {
                 chunks.add(all.subList(i, Math.min(all.size(), i + CHUNK)));
             }
-            return Panache.getSession().chain(session -> {
-                session.setFlushMode(FlushMode.COMMIT);
-                return flushAndClear(session).chain(() -> Multi.createFrom().iterable(chunks)
-                        .onItem().transformToUniAndConcatenate(chunk -> {
-                            List<Participant> unflushed = new ArrayList<>();
-                            return Multi.createFrom().iterable(chunk)
-                                    .onItem().transformToUniAndConcatenate(member -> flushIfSeenBy(member, unflushed, session)
-                                            .chain(() -> registerOne(member)))
-                                    .collect().last()
-                                    .chain(() -> flushAndClear(session));
-                        })
-                        .collect().last());
-            }).replaceWithVoid();
+            return SeasonCatalogue.of(season, request.deliveryPreferences())
+                    .chain(catalogue -> likelyTwinsOf(all).chain(likely -> Panache.getSession().chain(session -> {
+                        session.setFlushMode(FlushMode.COMMIT);
+                        return flushAndClear(session).chain(() -> Multi.createFrom().iterable(chunks)
+                                .onItem().transformToUniAndConcatenate(chunk -> Multi.createFrom().iterable(chunk)
+                                        .onItem().transformToUniAndConcatenate(member -> registerOne(member, catalogue, likely))
+                                        .collect().last()
+                                        .chain(() -> flushAndClear(session)))
+                                .collect().last());
+                    })))
+                    .replaceWithVoid();
         }
 
-        /** Flushes first when the member is likely the same child as one registered since the last flush. */
-        private Uni<Void> flushIfSeenBy(GroupRequests.Member member, List<Participant> unflushed, Mutiny.Session session) {
-            ParticipantDetails details = member.participant();
-            boolean seen = unflushed.stream().anyMatch(earlier -> earlier.likelySameChildAs(details));
-            Participant asRegistered = Participant.of(season.id, details, actor);
-            if (seen) {
-                unflushed.clear();
-                unflushed.add(asRegistered);
-                return session.flush();
+        /** The season's participants (not merged away) with the name and grade of a member, by both. */
+        private Uni<LikelyTwins> likelyTwinsOf(List<GroupRequests.Member> members) {
+            List<String> names = new ArrayList<>(new LinkedHashSet<>(members.stream()
+                    .filter(m -> m.grade() != null && !m.grade().isBlank())
+                    .map(m -> Participant.nameKey(m.displayName())).toList()));
+            List<String> grades = members.stream().map(GroupRequests.Member::grade)
+                    .filter(g -> g != null && !g.isBlank()).map(String::strip).distinct().toList();
+            LikelyTwins twins = new LikelyTwins();
+            List<List<String>> batches = new ArrayList<>();
+            for (int i = 0; i < names.size(); i += MEMBERS_PER_LOOKUP) {
+                batches.add(names.subList(i, Math.min(names.size(), i + MEMBERS_PER_LOOKUP)));
             }
-            unflushed.add(asRegistered);
-            return Uni.createFrom().voidItem();
+            return Multi.createFrom().iterable(batches)
+                    .onItem().transformToUniAndConcatenate(batch -> Panache.getSession().chain(session -> session
+                            .createSelectionQuery("select p.id, p.displayName, p.grade, p.identityOrganizationId "
+                                    + "from Participant p where p.seasonId = :season and p.duplicateStatus <> 'merged' "
+                                    + "and p.grade in :grades "
+                                    + "and lower(replace(replace(p.displayName, 'Ё', 'Е'), 'ё', 'е')) in :names", Object[].class)
+                            .setParameter("season", season.id)
+                            .setParameter("grades", grades)
+                            .setParameter("names", batch)
+                            .getResultList())
+                            .invoke(rows -> rows.forEach(row -> {
+                                Participant p = new Participant(); // a detached stand-in: only compared, never stored
+                                p.id = (UUID) row[0];
+                                p.displayName = (String) row[1];
+                                p.grade = (String) row[2];
+                                p.identityOrganizationId = (UUID) row[3];
+                                twins.add(p);
+                            })))
+                    .collect().last()
+                    .replaceWith(twins);
         }
 
-        private Uni<Void> registerOne(GroupRequests.Member member) {
+        private Uni<Void> registerOne(GroupRequests.Member member, SeasonCatalogue catalogue, LikelyTwins likely) {
             Set<TwinRef> twins = pending.get(member);
             if (refusedAsListedTwice(member, twins)) {
                 return Uni.createFrom().voidItem();
@@ -246,7 +266,25 @@ public class GroupRegistrationService {
             RegistrationRequests.Create create = new RegistrationRequests.Create(RegistrationSource.teacher,
                     member.participant(), request.deliveryPreferences(), request.teacherNameText(), null, null, null,
                     group.id, group.learningWorkspaceId, group.learningGroupId, null);
-            return Uni.createFrom().deferred(() -> registrations.register(season, create, actor, now))
+            Twins memberTwins = new Twins() {
+                @Override
+                public Uni<Participant> sameIdentity(UUID seasonId, ParticipantDetails details) {
+                    // found for the whole group up front; no two members of a snapshot share an identity ref
+                    return twins.isEmpty() ? Uni.createFrom().nullItem()
+                            : Participant.findById(twins.iterator().next().participantId());
+                }
+
+                @Override
+                public Uni<Participant> likely(UUID seasonId, ParticipantDetails details) {
+                    return Uni.createFrom().item(likely.of(details));
+                }
+
+                @Override
+                public void created(Participant participant) {
+                    likely.add(participant);
+                }
+            };
+            return Uni.createFrom().deferred(() -> registrations.register(season, catalogue, memberTwins, create, actor, now))
                     .chain(registration -> mapped(member, registration))
                     .onFailure(GroupRegistrationService::refusedForTheMember)
                     .recoverWithItem(failure -> {
@@ -256,7 +294,6 @@ public class GroupRegistrationService {
                         return null;
                     });
         }
-
         /** The member's row: it maps the snapshot's member to the participant the registration is for. */
         private Uni<Void> mapped(GroupRequests.Member member, Registration registration) {
             UUID other = claimed.putIfAbsent(registration.participantId, member.learningGroupMemberId());
@@ -343,6 +380,30 @@ public class GroupRegistrationService {
                     .setParameter("profiles", idsOrNone(batch.stream().map(GroupRequests.Member::studentProfileId).toList()))
                     .setParameter("students", idsOrNone(batch.stream().map(GroupRequests.Member::organizationStudentId).toList()))
                     .getResultList());
+        }
+    }
+
+    /** Participants by normalised name and grade, to find a likely twin ({@link Participant#likelySameChildAs}) in. */
+    private static final class LikelyTwins {
+
+        private final Map<String, List<Participant>> byNameAndGrade = new HashMap<>();
+
+        void add(Participant p) {
+            if (p.grade != null && !p.grade.isBlank()) {
+                byNameAndGrade.computeIfAbsent(key(p.displayName, p.grade), k -> new ArrayList<>(1)).add(p);
+            }
+        }
+
+        Participant of(ParticipantDetails details) {
+            if (details.grade() == null || details.grade().isBlank()) {
+                return null; // a name alone is too weak a sign
+            }
+            return byNameAndGrade.getOrDefault(key(details.displayName(), details.grade()), List.of()).stream()
+                    .filter(p -> p.likelySameChildAs(details)).findFirst().orElse(null);
+        }
+
+        private static String key(String name, String grade) {
+            return Participant.nameKey(name) + '\u0000' + grade.strip();
         }
     }
 

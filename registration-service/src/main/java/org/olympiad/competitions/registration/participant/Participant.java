@@ -54,6 +54,7 @@ public class Participant extends PanacheEntityBase {
     public UUID organizationMembershipId;
 
     @JdbcTypeCode(SqlTypes.JSON)
+    @org.hibernate.annotations.Mutability(org.olympiad.competitions.platform.persistence.JsonNodeMutability.class)
     @Column(name = "organization_student_snapshot", nullable = false, columnDefinition = "jsonb")
     public JsonNode organizationStudentSnapshot;
 
@@ -69,6 +70,7 @@ public class Participant extends PanacheEntityBase {
     public boolean childModeRequired;
 
     @JdbcTypeCode(SqlTypes.JSON)
+    @org.hibernate.annotations.Mutability(org.olympiad.competitions.platform.persistence.JsonNodeMutability.class)
     @Column(name = "official_data_ref", columnDefinition = "jsonb")
     public JsonNode officialDataRef;
 

@@ -53,6 +53,17 @@ public class Admission {
                 }));
     }
 
+    /**
+     * Admits a participant created in this transaction, who can have no participation yet: nothing is looked up,
+     * so nothing is flushed before the transaction ends. {@code firstTour} is {@link #firstAdmittingTour}, read by
+     * the caller before it wrote anything (once for a whole group).
+     */
+    public Uni<Result> admitNew(Request request, Tour firstTour) {
+        return persistNew(request).chain(season -> firstTour == null
+                ? Uni.createFrom().item(new Result(season.view(), null))
+                : admitTo(firstTour, season, request).map(tp -> new Result(season.view(), tp.view(season.participantId))));
+    }
+
     private Uni<SeasonParticipation> persistNew(Admission.Request request) {
         SeasonParticipation season = SeasonParticipation.active(request.seasonId(), request.participantId(),
                 request.registrationId(), request.feePayable());
@@ -65,7 +76,8 @@ public class Admission {
         return tp.persist().chain(() -> outbox.record(tp.admittedEvent(season))).replaceWith(tp);
     }
 
-    private static Uni<Tour> firstAdmittingTour(UUID seasonId) {
+    /** The season's first tour that still admits participants, or null. */
+    public static Uni<Tour> firstAdmittingTour(UUID seasonId) {
         return Tour.<Tour>find("seasonId = ?1 and status in ?2", Sort.by("position"), seasonId, ADMITTING).firstResult();
     }
 }

@@ -124,10 +124,12 @@ public class Registration extends PanacheEntityBase {
     public RegistrationSource source;
 
     @JdbcTypeCode(SqlTypes.JSON)
+    @org.hibernate.annotations.Mutability(org.olympiad.competitions.platform.persistence.JsonNodeMutability.class)
     @Column(name = "required_fields_status", nullable = false, columnDefinition = "jsonb")
     public JsonNode requiredFieldsStatus;
 
     @JdbcTypeCode(SqlTypes.JSON)
+    @org.hibernate.annotations.Mutability(org.olympiad.competitions.platform.persistence.JsonNodeMutability.class)
     @Column(name = "delivery_preferences", nullable = false, columnDefinition = "jsonb")
     public JsonNode deliveryPreferences;
 
@@ -144,14 +146,17 @@ public class Registration extends PanacheEntityBase {
     public OfficialDataPackageStatus officialDataPackageStatus;
 
     @JdbcTypeCode(SqlTypes.JSON)
+    @org.hibernate.annotations.Mutability(org.olympiad.competitions.platform.persistence.JsonNodeMutability.class)
     @Column(name = "official_data_ref", columnDefinition = "jsonb")
     public JsonNode officialDataRef;
 
     @JdbcTypeCode(SqlTypes.JSON)
+    @org.hibernate.annotations.Mutability(org.olympiad.competitions.platform.persistence.JsonNodeMutability.class)
     @Column(name = "parent_contact_ref", columnDefinition = "jsonb")
     public JsonNode parentContactRef;
 
     @JdbcTypeCode(SqlTypes.JSON)
+    @org.hibernate.annotations.Mutability(org.olympiad.competitions.platform.persistence.JsonNodeMutability.class)
     @Column(name = "parent_invite_ref", columnDefinition = "jsonb")
     public JsonNode parentInviteRef;
 

@@ -85,33 +85,49 @@ public class RegistrationService {
      * the caller has checked who may register under the source.
      */
     public Uni<Registration> register(Season season, RegistrationRequests.Create request, UUID actor, Instant now) {
+        return SeasonCatalogue.of(season, request.deliveryPreferences())
+                .chain(catalogue -> register(season, catalogue, Twins.IN_DATABASE, request, actor, now));
+    }
+
+    /**
+     * {@link #register(Season, RegistrationRequests.Create, UUID, Instant)} with the season's catalogue read
+     * beforehand and the twins found where the caller says: everything it reads is read before its first write,
+     * so the session is not flushed (nor dirty-checked) until the caller's transaction ends, and the writes go out
+     * together then. {@code catalogue} must be of this request's track.
+     */
+    public Uni<Registration> register(Season season, SeasonCatalogue catalogue, Twins twins,
+                                      RegistrationRequests.Create request, UUID actor, Instant now) {
         refusePersonalData(request);
         ParticipantDetails details = request.participant();
         RegistrationPolicy.SourceRule rule = openRuleFor(season, request.source(), now);
-        return categoryOf(season.id, details.grade()).chain(category -> {
-            if (category == null ? !rule.gradeCategories().isEmpty() : !rule.admitsCategory(category.key)) {
-                throw ProblemException.invalidField("participant.grade", "grade-category-admitted-by-policy",
-                        "the season's policy does not take " + request.source() + " registrations for grade "
-                                + details.grade());
-            }
-            return trackOf(season.id, request.deliveryPreferences()).chain(track -> twinOf(season.id, details))
-                    .chain(twin -> twin != null
-                            ? Uni.createFrom().item(new Holder(twin, "a participant with the same identity refs exists in this season"))
-                            : likelyTwinOf(season.id, details).chain(likely -> newParticipant(season.id, details, actor,
-                                    likely == null ? Participant.UNIQUE : Participant.SUSPECTED)
-                                    .map(p -> new Holder(p, likely == null ? null : "likely the same child as participant "
-                                            + likely.id + " (name, grade and organisation)"))))
-                    .chain(holder -> {
-                        Registration registration = Registration.draft(season.id, holder.participant.id, request, rule, actor);
-                        return registration.persist().chain(() -> outbox.record(registration.created()))
-                                .chain(() -> holder.heldBecause != null
-                                        ? outbox.record(registration.moveTo(RegistrationStatus.duplicate_hold, holder.heldBecause))
-                                        .replaceWith(registration)
-                                        : request.submitNow()
-                                        ? submitAndMaybeApprove(registration, season, holder.participant, category)
-                                        : recordRequiredFields(registration, rule, holder.participant, category));
-                    });
-        });
+        GradeCategory category = catalogue.categoryOf(details.grade());
+        if (category == null ? !rule.gradeCategories().isEmpty() : !rule.admitsCategory(category.key)) {
+            throw ProblemException.invalidField("participant.grade", "grade-category-admitted-by-policy",
+                    "the season's policy does not take " + request.source() + " registrations for grade "
+                            + details.grade());
+        }
+        if (catalogue.trackKey() != null && catalogue.track() == null) {
+            throw noSuchTrack(catalogue.trackKey());
+        }
+        return twins.sameIdentity(season.id, details)
+                .chain(twin -> twin != null
+                        ? Uni.createFrom().item(new Holder(twin, "a participant with the same identity refs exists in this season"))
+                        : twins.likely(season.id, details).chain(likely -> newParticipant(season.id, details, actor,
+                                likely == null ? Participant.UNIQUE : Participant.SUSPECTED)
+                                .invoke(twins::created)
+                                .map(p -> new Holder(p, likely == null ? null : "likely the same child as participant "
+                                        + likely.id + " (name, grade and organisation)"))))
+                .chain(holder -> {
+                    Registration registration = Registration.draft(season.id, holder.participant.id, request, rule, actor);
+                    return registration.persist().chain(() -> outbox.record(registration.created()))
+                            .chain(() -> holder.heldBecause != null
+                                    ? outbox.record(registration.moveTo(RegistrationStatus.duplicate_hold, holder.heldBecause))
+                                    .replaceWith(registration)
+                                    : request.submitNow()
+                                    // a participant created just now: approval admits it without looking anything up
+                                    ? submitAndMaybeApprove(registration, season, holder.participant, category, catalogue)
+                                    : recordRequiredFields(registration, rule, holder.participant, category));
+                });
     }
 
     /**
@@ -302,13 +318,20 @@ public class RegistrationService {
 
     private Uni<Registration> submitAndMaybeApprove(Registration registration, Season season, Participant participant,
                                                     GradeCategory category) {
+        return submitAndMaybeApprove(registration, season, participant, category, null);
+    }
+
+    /** {@code newParticipantIn}: the participant was created in this transaction, and this is its season's catalogue. */
+    private Uni<Registration> submitAndMaybeApprove(Registration registration, Season season, Participant participant,
+                                                    GradeCategory category, SeasonCatalogue newParticipantIn) {
         RegistrationPolicy.SourceRule rule = season.registrationPolicy().ruleFor(registration.source);
         boolean complete = registration.recordRequiredFields(rule.requiredFields(), missing(rule, registration, participant, category));
         return outbox.record(registration.submit(complete)).chain(() -> {
             boolean waitsForData = rule.officialDataPackage().approvalWaitsForIt()
                     && registration.officialDataPackageStatus != OfficialDataPackageStatus.confirmed;
             if (complete && rule.approval() == RegistrationPolicy.Approval.automatic && !waitsForData) {
-                return approve(registration, season, participant, "approved automatically by the season's policy");
+                return approve(registration, season, participant, "approved automatically by the season's policy",
+                        newParticipantIn);
             }
             return Uni.createFrom().item(registration);
         });
@@ -321,6 +344,11 @@ public class RegistrationService {
     }
 
     private Uni<Registration> approve(Registration registration, Season season, Participant participant, String reason) {
+        return approve(registration, season, participant, reason, null);
+    }
+
+    private Uni<Registration> approve(Registration registration, Season season, Participant participant, String reason,
+                                      SeasonCatalogue newParticipantIn) {
         if (season.status != SeasonStatus.registration_open && season.status != SeasonStatus.running) {
             throw ProblemException.lockedIn(EntityTypes.SEASON, season.status, "approving registrations");
         }
@@ -330,12 +358,19 @@ public class RegistrationService {
             participant.duplicateStatus = Participant.UNIQUE;
         }
         DeliveryPreferences preferences = registration.deliveryPreferences();
+        java.util.function.Function<Track, Admission.Request> admitting = track -> new Admission.Request(season.id,
+                participant.id, registration.id, season.feePolicy().payableBy(registration.source),
+                preferences.mode() == null ? DeliveryMode.online : preferences.mode(),
+                track == null ? null : track.id, preferences.venueId());
+        if (newParticipantIn != null) {
+            return outbox.record(approved)
+                    .chain(() -> admission.admitNew(admitting.apply(newParticipantIn.track()),
+                            newParticipantIn.firstAdmittingTour()))
+                    .replaceWith(registration);
+        }
         return outbox.record(approved)
                 .chain(() -> trackOf(season.id, preferences))
-                .chain(track -> admission.admit(new Admission.Request(season.id, participant.id, registration.id,
-                        season.feePolicy().payableBy(registration.source),
-                        preferences.mode() == null ? DeliveryMode.online : preferences.mode(),
-                        track == null ? null : track.id, preferences.venueId())))
+                .chain(track -> admission.admit(admitting.apply(track)))
                 .replaceWith(registration);
     }
 
@@ -440,36 +475,12 @@ public class RegistrationService {
             return Uni.createFrom().nullItem();
         }
         return Track.<Track>find("seasonId = ?1 and key = ?2", seasonId, preferences.trackKey()).firstResult()
-                .onItem().ifNull().failWith(() -> ProblemException.invalidField("deliveryPreferences.trackKey",
-                        "existing-track", "the season has no track " + preferences.trackKey()));
+                .onItem().ifNull().failWith(() -> noSuchTrack(preferences.trackKey()));
     }
 
-    /** A participant of the season who is the same child by an identity ref, not merged away. */
-    private static Uni<Participant> twinOf(UUID seasonId, ParticipantDetails details) {
-        if (details.identityUserId() == null && details.studentProfileId() == null && details.organizationStudentId() == null) {
-            return Uni.createFrom().nullItem();
-        }
-        UUID none = new UUID(0, 0);
-        return Participant.<Participant>find("seasonId = ?1 and duplicateStatus <> ?2 and (identityUserId = ?3 "
-                                + "or studentProfileId = ?4 or organizationStudentId = ?5)",
-                        seasonId, Participant.MERGED, orNone(details.identityUserId(), none),
-                        orNone(details.studentProfileId(), none), orNone(details.organizationStudentId(), none))
-                .firstResult();
-    }
-
-    /**
-     * A participant of the season who is likely the same child by name, grade and organisation. The database narrows
-     * by season, grade and normalised name (an index serves it); {@link Participant#likelySameChildAs} decides.
-     */
-    private static Uni<Participant> likelyTwinOf(UUID seasonId, ParticipantDetails details) {
-        if (details.grade() == null || details.grade().isBlank()) {
-            return Uni.createFrom().nullItem(); // a name alone is too weak a sign
-        }
-        return Participant.<Participant>find("seasonId = ?1 and duplicateStatus <> ?2 and grade = ?3 "
-                                + "and lower(replace(replace(displayName, 'Ё', 'Е'), 'ё', 'е')) = ?4",
-                        seasonId, Participant.MERGED, details.grade().strip(), Participant.nameKey(details.displayName()))
-                .list()
-                .map(candidates -> candidates.stream().filter(p -> p.likelySameChildAs(details)).findFirst().orElse(null));
+    private static ProblemException noSuchTrack(String trackKey) {
+        return ProblemException.invalidField("deliveryPreferences.trackKey", "existing-track",
+                "the season has no track " + trackKey);
     }
 
     private Uni<Participant> newParticipant(UUID seasonId, ParticipantDetails details, UUID createdBy, String duplicateStatus) {
@@ -547,10 +558,6 @@ public class RegistrationService {
         return new ParticipantDetails(d.displayName(), d.grade(), identityUserId, d.studentProfileId(),
                 d.organizationStudentId(), d.identityOrganizationId(), d.organizationMembershipId(),
                 d.organizationStudentSnapshot(), d.childModeRequired());
-    }
-
-    private static UUID orNone(UUID id, UUID none) {
-        return id == null ? none : id;
     }
 
     /** The participant a registration gets, and why it is held as a duplicate (null when it is not). */

@@ -74,10 +74,12 @@ public class Season extends PanacheEntityBase {
     public SeasonStatus status;
 
     @JdbcTypeCode(SqlTypes.JSON)
+    @org.hibernate.annotations.Mutability(org.olympiad.competitions.platform.persistence.JsonNodeMutability.class)
     @Column(name = "registration_policy", nullable = false, columnDefinition = "jsonb")
     public JsonNode registrationPolicy;
 
     @JdbcTypeCode(SqlTypes.JSON)
+    @org.hibernate.annotations.Mutability(org.olympiad.competitions.platform.persistence.JsonNodeMutability.class)
     @Column(name = "fee_policy", nullable = false, columnDefinition = "jsonb")
     public JsonNode feePolicy;
 
@@ -170,12 +172,32 @@ public class Season extends PanacheEntityBase {
 
     /** The season's registration policy, typed. */
     public RegistrationPolicy registrationPolicy() {
-        return RegistrationPolicy.parse(registrationPolicy);
+        // parsed once per loaded row: a registration asks for it several times, a group registration per member
+        JsonNode json = registrationPolicy;
+        if (parsedRegistrationPolicy == null || parsedRegistrationPolicyFrom != json) {
+            parsedRegistrationPolicy = RegistrationPolicy.parse(json);
+            parsedRegistrationPolicyFrom = json;
+        }
+        return parsedRegistrationPolicy;
     }
+
+    @jakarta.persistence.Transient
+    private JsonNode parsedRegistrationPolicyFrom;
+    @jakarta.persistence.Transient
+    private RegistrationPolicy parsedRegistrationPolicy;
+    @jakarta.persistence.Transient
+    private JsonNode parsedFeePolicyFrom;
+    @jakarta.persistence.Transient
+    private FeePolicy parsedFeePolicy;
 
     /** The season's fee policy, typed. */
     public FeePolicy feePolicy() {
-        return FeePolicy.parse(feePolicy);
+        JsonNode json = feePolicy;
+        if (parsedFeePolicy == null || parsedFeePolicyFrom != json) {
+            parsedFeePolicy = FeePolicy.parse(json);
+            parsedFeePolicyFrom = json;
+        }
+        return parsedFeePolicy;
     }
 
     /** Archived and cancelled seasons are history: nothing in them changes any more. */

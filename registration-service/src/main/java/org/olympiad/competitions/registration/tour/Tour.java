@@ -91,6 +91,7 @@ public class Tour extends PanacheEntityBase {
     public Instant endsAt;
 
     @JdbcTypeCode(SqlTypes.JSON)
+    @org.hibernate.annotations.Mutability(org.olympiad.competitions.platform.persistence.JsonNodeMutability.class)
     @Column(nullable = false, columnDefinition = "jsonb")
     public JsonNode settings;
 

@@ -48,6 +48,7 @@ public class Track extends PanacheEntityBase {
     public String title;
 
     @JdbcTypeCode(SqlTypes.JSON)
+    @org.hibernate.annotations.Mutability(org.olympiad.competitions.platform.persistence.JsonNodeMutability.class)
     @Column(nullable = false, columnDefinition = "jsonb")
     public JsonNode settings;
 
