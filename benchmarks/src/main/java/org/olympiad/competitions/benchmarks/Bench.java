@@ -59,6 +59,7 @@ public final class Bench {
         try {
             return switch (scenario) {
                 case RegistrationScenario.NAME -> registration(opts, out);
+                case DocumentsScenario.NAME -> DocumentsBench.run(opts, repositoryRoot(), out);
                 // ---- group-registration: the second target of issue 3 ------------------------------------------
                 // "a 10,000-member group registered in one request in under 10 s" comes with the groups feature,
                 // which is being built now. Its scenario goes here (GroupRegistrationScenario: set up a season as
