@@ -175,8 +175,6 @@ public final class EventTypes {
     public static final String AWARD_DOCUMENT_GENERATED = "award_document.generated";
     /** Its PDF could not be made; {@code reason} says why. */
     public static final String AWARD_DOCUMENT_FAILED = "award_document.failed";
-    /** A failed document sent back to pending when its job runs again. */
-    public static final String AWARD_DOCUMENT_REQUEUED = "award_document.requeued";
     /** Revoked (its result voided or revised); {@code reason} is shown on verification. */
     public static final String AWARD_DOCUMENT_REVOKED = "award_document.revoked";
 

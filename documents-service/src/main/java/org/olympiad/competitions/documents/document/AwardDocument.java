@@ -129,14 +129,6 @@ public class AwardDocument extends PanacheEntityBase {
                 view(), null);
     }
 
-    /** A failed document goes back to pending, to be made again by its job. */
-    DomainChange requeue(String reason) {
-        AwardDocumentView before = view();
-        status = LIFECYCLE.require(status, pending);
-        return DomainChange.of(EventTypes.AWARD_DOCUMENT_REQUEUED, EntityTypes.AWARD_DOCUMENT, id, seasonId(), before,
-                view(), reason);
-    }
-
     /** Revokes the document, keeping the reason (shown on verification) and, on a reissue, its successor. */
     DomainChange revoke(String reason, UUID supersededBy) {
         AwardDocumentView before = view();

@@ -10,7 +10,6 @@ import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.LockModeType;
 import org.olympiad.competitions.contracts.EntityTypes;
-import org.olympiad.competitions.documents.document.FailedDocuments;
 import org.olympiad.competitions.contracts.EventJson;
 import org.olympiad.competitions.platform.api.JsonObjects;
 import org.olympiad.competitions.platform.api.Page;
@@ -29,12 +28,10 @@ public class JobService {
 
     private final Outbox outbox;
     private final GenerationWorker worker;
-    private final FailedDocuments failedDocuments;
 
-    public JobService(Outbox outbox, GenerationWorker worker, FailedDocuments failedDocuments) {
+    public JobService(Outbox outbox, GenerationWorker worker) {
         this.outbox = outbox;
         this.worker = worker;
-        this.failedDocuments = failedDocuments;
     }
 
     /**
@@ -116,7 +113,10 @@ public class JobService {
     @WithTransaction
     public Uni<JobView> rerun(UUID id, String reason) {
         return lock(id).chain(job -> outbox.record(job.rerun(reason), job::view)
-                        .call(() -> failedDocuments.requeue(id, reason == null ? "the job runs again" : reason)))
+                .call(() -> Panache.getSession().chain(session -> session.createNativeQuery(
+                                "update competition_award_documents set status = 'pending' "
+                                        + "where recipient_snapshot->>'job_id' = ?1 and status = 'failed'")
+                        .setParameter(1, id.toString()).executeUpdate())))
                 .invoke(worker::wakeUp);
     }
 

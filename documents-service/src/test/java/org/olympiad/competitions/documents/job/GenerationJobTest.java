@@ -133,34 +133,6 @@ class GenerationJobTest {
     }
 
     @Test
-    void running_a_failed_job_again_retries_its_failed_documents_each_with_its_event() throws Exception {
-        Feeds.Season season = feeds.season("Олимпиада по праву", "Сезон 2026/27");
-        UUID holder = feeds.participant(season, "Фролова Зоя", UUID.randomUUID());
-        awaitProjection(holder);
-        UUID job = UUID.randomUUID();
-        UUID publication = UUID.randomUUID();
-        UUID document = UUID.randomUUID();
-        try (Connection c = db.getConnection()) {
-            update(c, "insert into competition_document_generation_jobs (id, publication_id, status, payload, error_message) "
-                    + "values (?::uuid, ?::uuid, 'failed', jsonb_build_object('kind', 'publication', 'season_id', ?, "
-                    + "'expected_results', 1, 'received_results', 1, 'attempt', 6), 'storage unreachable')",
-                    job.toString(), publication.toString(), season.id().toString());
-            update(c, "insert into competition_award_documents (id, result_id, type, status, recipient_snapshot) "
-                    + "values (?::uuid, gen_random_uuid(), 'diploma', 'failed', jsonb_build_object('participant_id', ?, "
-                    + "'season_id', ?, 'job_id', ?))", document.toString(), holder.toString(), season.id().toString(),
-                    job.toString());
-        }
-
-        as("organizer").body(Map.of("to", "queued")).post("/document-generation-jobs/{id}/transitions", job.toString())
-                .then().statusCode(200).body("status", equalTo("queued")).body("progress.attempt", equalTo(0));
-        awaitJob(publication, "succeeded");
-
-        assertThat(documentsOf(holder)).singleElement().satisfies(d -> assertThat(d.get("status")).isEqualTo("generated"));
-        assertThat(TestSql.column(db, "select type from outbox_events where aggregate_id = ?::uuid order by position",
-                document.toString())).containsExactly("award_document.requeued", "award_document.generated");
-    }
-
-    @Test
     void a_job_waits_for_the_rest_of_its_publication_and_then_succeeds() {
         Feeds.Season season = feeds.season("Олимпиада по химии", "Сезон 2026/27");
         UUID a = feeds.participant(season, "Волков Пётр", UUID.randomUUID());
