@@ -62,6 +62,7 @@ public final class Bench {
                 case RegistrationScenario.NAME -> registration(opts, out);
                 case AttemptScenario.NAME -> AttemptScenario.run(opts, out);
                 case GroupRegistrationScenario.NAME -> groupRegistration(opts, out);
+                case DocumentsScenario.NAME -> DocumentsBench.run(opts, repositoryRoot(), out);
                 default -> {
                     System.err.println("bench: unknown scenario '" + scenario + "'");
                     System.err.print(USAGE);

@@ -137,7 +137,7 @@ class SchemaConstraintsTest {
     // ---- the schema as a whole ---------------------------------------------------------------------------------
 
     @Test
-    void the_public_schema_holds_exactly_the_documents_tables_and_the_platform_tables() throws SQLException {
+    void the_public_schema_holds_exactly_the_documents_tables_its_projections_and_the_platform_tables() throws SQLException {
         List<String> tables = new ArrayList<>();
         try (Connection connection = dataSource.getConnection();
              PreparedStatement statement = connection.prepareStatement(
@@ -152,6 +152,14 @@ class SchemaConstraintsTest {
                 "competition_award_documents",
                 "competition_document_generation_jobs",
                 "competition_teacher_materials",
+                "documents_projection_events",
+                "documents_projection_seasons",
+                "documents_projection_participants",
+                "documents_projection_access_claims",
+                "documents_projection_external_teachers",
+                "documents_projection_teacher_links",
+                "documents_projection_groups",
+                "documents_projection_group_members",
                 "outbox_events",
                 "inbox_processed_events",
                 "databasechangelog",

@@ -196,5 +196,26 @@ public final class EventTypes {
 
 
     // ==== documents-service (its own events; add here) ======================================================
+    /** A document a result (or a request for a gratitude letter) earns, waiting for its PDF: status pending. */
+    public static final String AWARD_DOCUMENT_CREATED = "award_document.created";
+    /** Its PDF is stored and its verification code is live. */
+    public static final String AWARD_DOCUMENT_GENERATED = "award_document.generated";
+    /** Its PDF could not be made; {@code reason} says why. */
+    public static final String AWARD_DOCUMENT_FAILED = "award_document.failed";
+    /** Revoked (its result voided or revised); {@code reason} is shown on verification. */
+    public static final String AWARD_DOCUMENT_REVOKED = "award_document.revoked";
+
+    public static final String DOCUMENT_GENERATION_JOB_QUEUED = "document_generation_job.queued";
+    public static final String DOCUMENT_GENERATION_JOB_STARTED = "document_generation_job.started";
+    public static final String DOCUMENT_GENERATION_JOB_SUCCEEDED = "document_generation_job.succeeded";
+    public static final String DOCUMENT_GENERATION_JOB_FAILED = "document_generation_job.failed";
+    public static final String DOCUMENT_GENERATION_JOB_CANCELLED = "document_generation_job.cancelled";
+
+    public static final String TEACHER_MATERIAL_CREATED = "teacher_material.created";
+    public static final String TEACHER_MATERIAL_UPDATED = "teacher_material.updated";
+    public static final String TEACHER_MATERIAL_PUBLISHED = "teacher_material.published";
+    public static final String TEACHER_MATERIAL_ARCHIVED = "teacher_material.archived";
+    /** A draft deleted by its author's organiser; published materials are archived, never deleted. */
+    public static final String TEACHER_MATERIAL_DELETED = "teacher_material.deleted";
 
 }
