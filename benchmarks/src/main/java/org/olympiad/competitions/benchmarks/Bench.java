@@ -20,6 +20,7 @@ public final class Bench {
             usage: benchmarks/run.sh SCENARIO [options]
               scenarios:
                 registration         teachers register participants, one POST /seasons/{id}/registrations each
+                venue-seats          participants take seats at venues with few seats (see VenueSeatScenario)
                 group-registration   NOT YET: a 10,000-member group in one request (comes with the groups feature)
               options (registration):
                 --clients N           concurrent closed-loop clients                      (32)
@@ -59,6 +60,7 @@ public final class Bench {
         try {
             return switch (scenario) {
                 case RegistrationScenario.NAME -> registration(opts, out);
+                case VenueSeatScenario.NAME -> VenueSeatScenario.main(opts, out);
                 // ---- group-registration: the second target of issue 3 ------------------------------------------
                 // "a 10,000-member group registered in one request in under 10 s" comes with the groups feature,
                 // which is being built now. Its scenario goes here (GroupRegistrationScenario: set up a season as
