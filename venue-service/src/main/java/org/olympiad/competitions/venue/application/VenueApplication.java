@@ -86,9 +86,8 @@ public class VenueApplication extends PanacheEntityBase {
     @Column(nullable = false)
     public String title;
 
-    @Convert(converter = JsonArrayColumn.class)
-    @ColumnTransformer(read = "accepted_grade_categories::text", write = "cast(cast(? as text) as jsonb)")
-    @Column(name = "accepted_grade_categories", nullable = false)
+    @JdbcTypeCode(SqlTypes.JSON)
+    @Column(nullable = false, columnDefinition = "jsonb")
     public JsonNode address;
 
     @JdbcTypeCode(SqlTypes.JSON)
@@ -98,8 +97,9 @@ public class VenueApplication extends PanacheEntityBase {
     @Column(name = "capacity_total")
     public Integer capacityTotal;
 
-    @JdbcTypeCode(SqlTypes.JSON)
-    @Column(name = "accepted_grade_categories", nullable = false, columnDefinition = "jsonb")
+    @Convert(converter = JsonArrayColumn.class)
+    @ColumnTransformer(read = "accepted_grade_categories::text", write = "cast(cast(? as text) as jsonb)")
+    @Column(name = "accepted_grade_categories", nullable = false)
     public JsonNode acceptedGradeCategories;
 
     @Convert(converter = JsonArrayColumn.class)

@@ -165,15 +165,15 @@ public class TeacherConductApplication extends PanacheEntityBase {
 
     /** Applies the given fields; the teacher's while draft or needs_changes, the organiser's until it is final. */
     DomainChange update(ConductRequests.Update patch, boolean organiser) {
-        if (LIFECYCLE.isFinal(status) || !organiser && status != draft && status != needs_changes) {
-            throw ProblemException.lockedIn(EntityTypes.TEACHER_CONDUCT_APPLICATION, status, "changed");
-        }
         if (!organiser && patch.photoReportRequired() != null) {
             throw ProblemException.invalidField("photoReportRequired", "organisers-only",
                     "whether a photo report is required is the organisers' decision");
         }
         if (!organiser && patch.adminComment() != null) {
             throw ProblemException.invalidField("adminComment", "organisers-only", "adminComment is written by organisers only");
+        }
+        if (LIFECYCLE.isFinal(status) || !organiser && status != draft && status != needs_changes) {
+            throw ProblemException.lockedIn(EntityTypes.TEACHER_CONDUCT_APPLICATION, status, "changed");
         }
         ConductApplicationView before = view();
         if (patch.locationText() != null) {

@@ -93,9 +93,8 @@ public class Venue extends PanacheEntityBase {
     @Column(nullable = false)
     public String title;
 
-    @Convert(converter = JsonArrayColumn.class)
-    @ColumnTransformer(read = "required_documents::text", write = "cast(cast(? as text) as jsonb)")
-    @Column(name = "required_documents", nullable = false)
+    @JdbcTypeCode(SqlTypes.JSON)
+    @Column(nullable = false, columnDefinition = "jsonb")
     public JsonNode address;
 
     @JdbcTypeCode(SqlTypes.JSON)
@@ -119,8 +118,9 @@ public class Venue extends PanacheEntityBase {
     @Column(name = "access_rules", nullable = false, columnDefinition = "jsonb")
     public JsonNode accessRules;
 
-    @JdbcTypeCode(SqlTypes.JSON)
-    @Column(name = "required_documents", nullable = false, columnDefinition = "jsonb")
+    @Convert(converter = JsonArrayColumn.class)
+    @ColumnTransformer(read = "required_documents::text", write = "cast(cast(? as text) as jsonb)")
+    @Column(name = "required_documents", nullable = false)
     public JsonNode requiredDocuments;
 
     @JdbcTypeCode(SqlTypes.JSON)
