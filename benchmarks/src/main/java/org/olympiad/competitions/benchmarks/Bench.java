@@ -22,6 +22,7 @@ public final class Bench {
                 registration         teachers register participants, one POST /seasons/{id}/registrations each
                 group-registration   a teacher registers a group of --members (10000) in one POST /groups/{id}/registrations
               options (group-registration): --members N (10000), --audit-timeout, --registration-url, --audit-url, --key, --results
+                venue-seats          participants take seats at venues with few seats (see VenueSeatScenario)
               options (registration):
                 --clients N           concurrent closed-loop clients                      (32)
                 --registrations N     measured registrations                              (20000)
@@ -63,6 +64,7 @@ public final class Bench {
                 case AttemptScenario.NAME -> AttemptScenario.run(opts, out);
                 case GroupRegistrationScenario.NAME -> groupRegistration(opts, out);
                 case DocumentsScenario.NAME -> DocumentsBench.run(opts, repositoryRoot(), out);
+                case VenueSeatScenario.NAME -> VenueSeatScenario.main(opts, out);
                 default -> {
                     System.err.println("bench: unknown scenario '" + scenario + "'");
                     System.err.print(USAGE);

@@ -161,6 +161,52 @@ public final class EventTypes {
 
     // ==== venue-service (its own events; add here) ==========================================================
 
+    public static final String VENUE_APPLICATION_CREATED = "venue_application.created";
+    public static final String VENUE_APPLICATION_UPDATED = "venue_application.updated";
+    public static final String VENUE_APPLICATION_SUBMITTED = "venue_application.submitted";
+    public static final String VENUE_APPLICATION_CHANGES_REQUESTED = "venue_application.changes_requested";
+    public static final String VENUE_APPLICATION_APPROVED = "venue_application.approved";
+    public static final String VENUE_APPLICATION_REJECTED = "venue_application.rejected";
+    public static final String VENUE_APPLICATION_CANCELLED = "venue_application.cancelled";
+
+    /** An approved venue application became a venue (status {@code approved}). */
+    public static final String VENUE_CREATED = "venue.created";
+    public static final String VENUE_UPDATED = "venue.updated";
+    public static final String VENUE_ACTIVATED = "venue.activated";
+    public static final String VENUE_REGISTRATION_OPENED = "venue.registration_opened";
+    public static final String VENUE_CLOSED_FOR_SELECTION = "venue.closed_for_selection";
+    public static final String VENUE_STARTED = "venue.started";
+    public static final String VENUE_SUSPENDED = "venue.suspended";
+    public static final String VENUE_CANCELLED = "venue.cancelled";
+    public static final String VENUE_ARCHIVED = "venue.archived";
+    public static final String VENUE_REJECTED = "venue.rejected";
+    /** The venue's capacity changed by an applied capacity change. */
+    public static final String VENUE_CAPACITY_CHANGED = "venue.capacity_changed";
+
+    public static final String VENUE_CAPACITY_CHANGE_APPLIED = "venue_capacity_change.applied";
+    /** A capacity below the current assignments: recorded, the capacity stays until participants are moved. */
+    public static final String VENUE_CAPACITY_CHANGE_REQUIRES_ADMIN_PROCESS = "venue_capacity_change.requires_admin_process";
+
+    /** A seat taken: the competition_venue_assignments row plus {@code venue_current_assignment_count}. */
+    public static final String VENUE_ASSIGNMENT_ASSIGNED = "venue_assignment.assigned";
+    public static final String VENUE_ASSIGNMENT_CONFIRMED = "venue_assignment.confirmed";
+    /** The old seat of a transfer, released; the new one is its own {@link #VENUE_ASSIGNMENT_ASSIGNED}. */
+    public static final String VENUE_ASSIGNMENT_TRANSFERRED = "venue_assignment.transferred";
+    public static final String VENUE_ASSIGNMENT_CANCELLED = "venue_assignment.cancelled";
+    public static final String VENUE_ASSIGNMENT_ATTENDED = "venue_assignment.attended";
+    public static final String VENUE_ASSIGNMENT_NO_SHOW = "venue_assignment.no_show";
+
+    public static final String TEACHER_CONDUCT_APPLICATION_CREATED = "teacher_conduct_application.created";
+    public static final String TEACHER_CONDUCT_APPLICATION_UPDATED = "teacher_conduct_application.updated";
+    public static final String TEACHER_CONDUCT_APPLICATION_SUBMITTED = "teacher_conduct_application.submitted";
+    public static final String TEACHER_CONDUCT_APPLICATION_APPROVED = "teacher_conduct_application.approved";
+    public static final String TEACHER_CONDUCT_APPLICATION_CHANGES_REQUESTED = "teacher_conduct_application.changes_requested";
+    public static final String TEACHER_CONDUCT_APPLICATION_REJECTED = "teacher_conduct_application.rejected";
+    public static final String TEACHER_CONDUCT_APPLICATION_CANCELLED = "teacher_conduct_application.cancelled";
+    public static final String TEACHER_CONDUCT_APPLICATION_COMPLETED = "teacher_conduct_application.completed";
+
+    public static final String PHOTO_REPORT_SUBMITTED = "photo_report.submitted";
+
 
     // ==== attempt-service (its own events; add here) ========================================================
     public static final String ACTIVITY_BINDING_CREATED = "activity_binding.created";

@@ -36,7 +36,7 @@ class SchemaConstraintsTest {
     // ---- the tables ---------------------------------------------------------------------------------------------
 
     @Test
-    void the_database_holds_exactly_the_seed_tables_venue_service_owns() throws SQLException {
+    void the_database_holds_exactly_the_seed_tables_venue_service_owns_and_its_registration_projection() throws SQLException {
         List<String> tables = new ArrayList<>();
         try (Connection connection = dataSource.getConnection();
              PreparedStatement select = connection.prepareStatement(
@@ -54,6 +54,16 @@ class SchemaConstraintsTest {
                 "competition_venue_capacity_changes",
                 "competition_venue_assignments",
                 "competition_photo_reports",
+                "venue_projection_seasons",
+                "venue_projection_tours",
+                "venue_projection_grade_categories",
+                "venue_projection_organizations",
+                "venue_projection_organization_roles",
+                "venue_projection_participants",
+                "venue_projection_season_participations",
+                "venue_projection_tour_participations",
+                "venue_projection_groups",
+                "venue_projection_group_helpers",
                 "outbox_events",
                 "inbox_processed_events",
                 "databasechangelog",

@@ -1,0 +1,4 @@
+package org.olympiad.competitions.venue.venue;
+
+/** {@code competition_venues.official_status}. */
+public enum OfficialStatus { official, not_official, mixed }
