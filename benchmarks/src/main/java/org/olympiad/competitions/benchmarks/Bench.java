@@ -59,6 +59,7 @@ public final class Bench {
         try {
             return switch (scenario) {
                 case RegistrationScenario.NAME -> registration(opts, out);
+                case ResultsScenario.NAME -> results(opts, out);
                 // ---- group-registration: the second target of issue 3 ------------------------------------------
                 // "a 10,000-member group registered in one request in under 10 s" comes with the groups feature,
                 // which is being built now. Its scenario goes here (GroupRegistrationScenario: set up a season as
@@ -129,6 +130,25 @@ public final class Bench {
             return 1;
         }
         return outcome.auditComplete() ? 0 : 3;
+    }
+
+    private static int results(Map<String, String> opts, PrintStream out) {
+        Path repo = repositoryRoot();
+        ResultsScenario.Options options = new ResultsScenario.Options(positive(opts, "participants", 200_000),
+                trimSlash(opts.getOrDefault("results-url", "http://127.0.0.1:8084")),
+                opts.getOrDefault("results-db", "jdbc:postgresql://127.0.0.1:5432/competitions_results"),
+                opts.getOrDefault("db-user", "postgres"),
+                Path.of(opts.getOrDefault("key", repo.resolve("deploy/local/dev-jwt/dev-jwt-private.pem").toString())),
+                Path.of(opts.getOrDefault("results", repo.resolve("benchmarks/results").toString())));
+        try {
+            return new ResultsScenario(options, out).run();
+        } catch (IOException | java.sql.SQLException e) {
+            System.err.println("bench: " + e);
+            return 4;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return 4;
+        }
     }
 
     /** The repository: {@code -Dbenchmarks.repo}, else the first directory up from here holding {@code deploy/local}. */

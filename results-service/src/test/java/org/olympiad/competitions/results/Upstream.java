@@ -26,6 +26,36 @@ public final class Upstream implements AutoCloseable {
     private final KafkaCompanion kafka = TestKafka.companion();
     private final List<ProducerRecord<String, String>> pending = new ArrayList<>();
 
+    private static volatile boolean consumersReady;
+
+    /**
+     * Waits, once per test run, until the service's consumers read all three topics: the test consumer group starts
+     * at the end of each topic, so an event sent before its partitions are assigned would never be seen. A marker
+     * event per topic is sent again every few seconds until its row shows up.
+     */
+    public static void awaitConsumers(javax.sql.DataSource db) {
+        if (consumersReady) {
+            return;
+        }
+        try (Upstream up = new Upstream()) {
+            UUID tp = UUID.randomUUID();
+            UUID report = UUID.randomUUID();
+            org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofSeconds(3)).until(() -> {
+                up.seasonStatus("draft");
+                up.submission(tp, "started");
+                up.photoReport(report, UUID.randomUUID(), null, null, "submitted");
+                up.flush();
+                Thread.sleep(1500);
+                return org.olympiad.competitions.platform.testing.TestSql.count(db,
+                        "select (select count(*) from results_projection_seasons where id = ?::uuid) "
+                                + "+ (select count(*) from results_projection_submissions where tour_participation_id = '" + tp + "') "
+                                + "+ (select count(*) from results_projection_photo_reports where id = '" + report + "')",
+                        up.season.toString()) == 3;
+            });
+        }
+        consumersReady = true;
+    }
+
     public static ObjectNode row() {
         return EventJson.mapper().createObjectNode();
     }

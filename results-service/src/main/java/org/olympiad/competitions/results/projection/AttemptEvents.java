@@ -7,6 +7,7 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.olympiad.competitions.contracts.EntityTypes;
 import org.olympiad.competitions.contracts.EventEnvelope;
+import org.olympiad.competitions.contracts.EventJson;
 import org.olympiad.competitions.contracts.EventTypes;
 import org.olympiad.competitions.platform.inbox.EventConsumer;
 
@@ -20,6 +21,8 @@ import java.util.UUID;
 @ApplicationScoped
 public class AttemptEvents {
 
+    private static final org.jboss.logging.Logger LOG = org.jboss.logging.Logger.getLogger(AttemptEvents.class);
+
     private final EventConsumer events;
     private final Projections projections;
     private final Instance<ScoreFollowUp> followUps;
@@ -32,7 +35,28 @@ public class AttemptEvents {
 
     @Incoming("attempt-events")
     public Uni<Void> onAttemptEvent(ConsumerRecord<String, String> record) {
-        return events.consume(RegistrationEvents.CONSUMER, record.topic(), record.value(), this::apply);
+        return events.consume(RegistrationEvents.CONSUMER, record.topic(), record.value(), this::apply)
+                .chain(() -> afterCommit(record.value()));
+    }
+
+    /**
+     * Once the new score is committed (a recalculation reads it on its own connection), the follow-ups run. A
+     * redelivered event runs them again, which changes nothing: a recalculation only writes what differs.
+     */
+    private Uni<Void> afterCommit(String record) {
+        EventEnvelope event = EventJson.read(record);
+        if (!EntityTypes.SCORE.equals(event.entityType())) {
+            return Uni.createFrom().voidItem();
+        }
+        UUID submission = UUID.fromString(event.after() != null ? event.after().path("submission_id").asText()
+                : event.before().path("submission_id").asText());
+        Uni<Void> chain = Uni.createFrom().voidItem();
+        for (ScoreFollowUp followUp : followUps) {
+            chain = chain.chain(() -> followUp.scoreChanged(submission, event)
+                    .onFailure().invoke(e -> LOG.warnf("after score %s of submission %s: %s", event.eventId(), submission, e))
+                    .onFailure().recoverWithNull());
+        }
+        return chain;
     }
 
     Uni<Void> apply(EventEnvelope event) {
@@ -42,21 +66,12 @@ public class AttemptEvents {
         if (!EntityTypes.SCORE.equals(event.entityType())) {
             return Uni.createFrom().voidItem();
         }
-        Uni<Integer> applied = EventTypes.SCORE_VOIDED.equals(event.type())
+        return (EventTypes.SCORE_VOIDED.equals(event.type())
                 ? projections.apply(Projections.VOIDED_SCORE, event)
-                : projections.apply(Projections.CURRENT_SCORE, event);
-        UUID submission = UUID.fromString(event.after() != null ? event.after().path("submission_id").asText()
-                : event.before().path("submission_id").asText());
-        return applied.chain(() -> {
-            Uni<Void> chain = Uni.createFrom().voidItem();
-            for (ScoreFollowUp followUp : followUps) {
-                chain = chain.chain(() -> followUp.scoreChanged(submission, event));
-            }
-            return chain;
-        });
+                : projections.apply(Projections.CURRENT_SCORE, event)).replaceWithVoid();
     }
 
-    /** What else must happen in the same transaction when a submission's current scores changed. */
+    /** What else must happen, after the commit, when a submission's current scores changed. */
     public interface ScoreFollowUp {
         Uni<Void> scoreChanged(UUID submissionId, EventEnvelope event);
     }

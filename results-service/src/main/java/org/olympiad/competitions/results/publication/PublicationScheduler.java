@@ -26,7 +26,7 @@ public class PublicationScheduler {
     private final AtomicBoolean running = new AtomicBoolean();
 
     public PublicationScheduler(PublicationService publications, Vertx vertx,
-                                @ConfigProperty(name = "competitions.results.publication-scheduler.interval", defaultValue = "5s")
+                                @ConfigProperty(name = "results.publication-scheduler.interval", defaultValue = "5s")
                                 Duration interval) {
         this.publications = publications;
         this.vertx = vertx;

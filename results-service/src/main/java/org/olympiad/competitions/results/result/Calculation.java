@@ -92,17 +92,31 @@ public class Calculation {
             + "ins.season_id, null::jsonb as before_row, to_jsonb(ins) as after_row from ins) "
             + OutboxRows.insertFrom("src", EntityTypes.RESULT, 13, 14, 15);
 
-    /** Only rows whose values differ are touched, and only they get an event. */
+    /**
+     * Only rows whose values differ are touched, and only they get an event. In a revision ($14: an accepted
+     * appeal's new score) a result keeps its status, and a published one's event is result.revised with the fields
+     * documents-service needs; otherwise results return to calculated.
+     */
     static final String UPDATE = "with " + INPUT + ", prior as (select r.* from competition_results r join input i "
-            + "on r.id = i.id::uuid), upd as (update competition_results r set track_id = i.track_id::uuid, "
-            + "score = i.score::numeric, rank = i.rank::int, award_status_key = i.award, status = 'calculated', "
-            + "threshold_policy_snapshot = s.snapshot, is_withheld = h.reason is not null, withheld_reason = h.reason, "
-            + "updated_at = now() from input i join snap s on s.grp = i.grp left join held h on h.participant_id = i.participant_id "
-            + "where r.id = i.id::uuid and (r.track_id, r.score, r.rank, r.award_status_key, r.status, r.is_withheld, "
-            + "r.withheld_reason, r.threshold_policy_snapshot) is distinct from (i.track_id::uuid, i.score::numeric, "
-            + "i.rank::int, i.award, 'calculated', h.reason is not null, h.reason, s.snapshot) returning r.*), "
-            + "src as (select '" + EventTypes.RESULT_RECALCULATED + "'::text as event_type, upd.id as entity_id, "
-            + "upd.season_id, to_jsonb(prior) as before_row, to_jsonb(upd) as after_row from upd join prior on prior.id = upd.id) "
+            + "on r.id = i.id::uuid), fresh as (select i.*, s.snapshot, h.reason as held_reason, "
+            + "case when $14::boolean then p.status else 'calculated' end as next_status from input i join snap s on s.grp = i.grp "
+            + "join prior p on p.id = i.id::uuid left join held h on h.participant_id = i.participant_id), "
+            + "upd as (update competition_results r set track_id = n.track_id::uuid, "
+            + "score = n.score::numeric, rank = n.rank::int, award_status_key = n.award, status = n.next_status, "
+            + "threshold_policy_snapshot = n.snapshot, is_withheld = n.held_reason is not null, withheld_reason = n.held_reason, "
+            + "updated_at = now() from fresh n where r.id = n.id::uuid and (r.track_id, r.score, r.rank, r.award_status_key, "
+            + "r.status, r.is_withheld, r.withheld_reason, r.threshold_policy_snapshot) is distinct from (n.track_id::uuid, "
+            + "n.score::numeric, n.rank::int, n.award, n.next_status, n.held_reason is not null, n.held_reason, n.snapshot) "
+            + "returning r.*), src as (select case when $14::boolean and upd.publication_status <> 'hidden' then '"
+            + EventTypes.RESULT_REVISED + "' else '" + EventTypes.RESULT_RECALCULATED + "' end as event_type, "
+            + "upd.id as entity_id, upd.season_id, to_jsonb(prior) as before_row, to_jsonb(upd) || case when $14::boolean "
+            + "and upd.publication_status <> 'hidden' then jsonb_build_object('grade_category_id', pp.grade_category_id, "
+            + "'award_title', a.title, 'publication_id', (select pub.id from competition_publications pub "
+            + "where pub.season_id = upd.season_id and pub.status = 'published' and pub.type in ('personal_results', 'public_results') "
+            + "and (pub.track_id is null or pub.track_id = upd.track_id) and (pub.grade_category_id is null "
+            + "or pub.grade_category_id = pp.grade_category_id) order by pub.published_at desc limit 1)) else '{}'::jsonb end "
+            + "as after_row from upd join prior on prior.id = upd.id join competition_award_statuses a on a.key = upd.award_status_key "
+            + "left join results_projection_participants pp on pp.id = upd.participant_id) "
             + OutboxRows.insertFrom("src", EntityTypes.RESULT, 11, 12, 13);
 
     /** Results of participants who no longer have a counted score (a voided submission, a withdrawal) are voided. */
@@ -135,18 +149,29 @@ public class Calculation {
 
     /** Calculates (or, dry, shows) the scope's results under the caller's name. */
     public Uni<CalculationReport> run(CalculationRequest request, Caller.Snapshot caller, String reason) {
+        return run(request, caller, reason, false);
+    }
+
+    /**
+     * A revision recalculates a scope whose results may be finalized or published, because an accepted appeal's
+     * new score arrived: results keep their status, nobody's result is voided, published ones are revised.
+     */
+    public Uni<CalculationReport> run(CalculationRequest request, Caller.Snapshot caller, String reason, boolean revision) {
         long started = System.nanoTime();
         return pool.withTransaction(conn -> lock(conn, request)
                 .chain(() -> tours(conn, request))
                 .chain(lastPosition -> policies(conn, request.seasonId()).chain(policies -> load(conn, request)
                         .chain(scores -> maxScores(conn, request, policies)
                                 .chain(maxima -> withheld(conn, request)
-                                        .chain(held -> existing(conn, request).chain(existing -> {
+                                        .chain(held -> existing(conn, request, revision).chain(existing -> {
                                             Plan plan = plan(request, policies, scores, maxima, held, existing, lastPosition);
+                                            if (revision) {
+                                                plan.gone.clear();
+                                            }
                                             if (request.isDryRun()) {
                                                 return Uni.createFrom().item(plan.report(request, true, started));
                                             }
-                                            return write(conn, request, plan, caller, reason)
+                                            return write(conn, request, plan, caller, reason, revision)
                                                     .map(written -> written.report(request, false, started));
                                         })))))));
     }
@@ -246,13 +271,13 @@ public class Calculation {
     record Existing(UUID id, UUID participantId, BigDecimal score, Integer rank, String award, String status, boolean withheld) {
     }
 
-    private static Uni<Map<UUID, Existing>> existing(SqlConnection conn, CalculationRequest r) {
+    private static Uni<Map<UUID, Existing>> existing(SqlConnection conn, CalculationRequest r, boolean revision) {
         return conn.preparedQuery(EXISTING).execute(Tuple.of(r.seasonId(), r.tourId())).map(rows -> {
             Map<UUID, Existing> byParticipant = new HashMap<>(rows.size() * 2);
             for (Row row : rows) {
                 Existing e = new Existing(row.getUUID(0), row.getUUID(1), row.getBigDecimal(2), row.getInteger(3),
                         row.getString(4), row.getString(5), row.getBoolean(6));
-                if (ResultStatus.of(e.status()) == ResultStatus.finalized) {
+                if (!revision && ResultStatus.of(e.status()) == ResultStatus.finalized) {
                     throw new ProblemException(org.olympiad.competitions.platform.problem.Problem.of(
                                     org.olympiad.competitions.platform.problem.ProblemType.CONFLICT,
                                     "results of this scope are finalized: a change goes through an appeal or an arbitration decision")
@@ -449,7 +474,8 @@ public class Calculation {
 
     // ---- writing --------------------------------------------------------------------------------------------------
 
-    private static Uni<Plan> write(SqlConnection conn, CalculationRequest r, Plan plan, Caller.Snapshot caller, String reason) {
+    private static Uni<Plan> write(SqlConnection conn, CalculationRequest r, Plan plan, Caller.Snapshot caller, String reason,
+                                   boolean revision) {
         Uni<Void> chain = Uni.createFrom().voidItem();
         if (plan.created > 0) {
             Tuple insert = arrays(plan).addValue(r.tourId()).addValue(r.seasonId())
@@ -457,7 +483,8 @@ public class Calculation {
             chain = chain.chain(() -> conn.preparedQuery(INSERT).execute(insert).replaceWithVoid());
         }
         if (plan.created < plan.participants.size()) {
-            Tuple update = arrays(plan).addValue(caller.userId()).addValue(caller.requestId()).addValue(reason);
+            Tuple update = arrays(plan).addValue(caller.userId()).addValue(caller.requestId()).addValue(reason)
+                    .addValue(revision);
             chain = chain.chain(() -> conn.preparedQuery(UPDATE).execute(update).replaceWithVoid());
         }
         if (!plan.gone.isEmpty()) {

@@ -22,6 +22,11 @@ class ProjectionTest {
     @Inject
     AgroalDataSource db;
 
+    @org.junit.jupiter.api.BeforeEach
+    void consumersReady() {
+        Upstream.awaitConsumers(db);
+    }
+
     @Test
     void participants_land_in_the_grade_category_that_holds_their_grade_and_move_when_a_range_changes() throws Exception {
         try (Upstream up = new Upstream()) {

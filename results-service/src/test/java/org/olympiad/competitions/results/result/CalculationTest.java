@@ -26,18 +26,24 @@ import static org.hamcrest.Matchers.nullValue;
 
 /** A tour's and a season's results from projected scores, by award policy, with dry runs and the lifecycle. */
 @QuarkusTest
-class CalculationTest {
+public class CalculationTest {
 
     @Inject
     AgroalDataSource db;
 
-    static RequestSpecification as(String role) {
+    @org.junit.jupiter.api.BeforeEach
+    void consumersReady() {
+        Upstream.awaitConsumers(db);
+    }
+
+    public static RequestSpecification as(String role) {
         return RestAssured.given().header("Authorization", TestTokens.bearer(role)).contentType(ContentType.JSON);
     }
 
     /** A season with one tour, one track, two grade categories, and participants with the given scores. */
     public record World(Upstream up, UUID tour, UUID track, UUID juniors, UUID seniors, Map<String, UUID> participants,
-                        Map<String, UUID> submissions, Map<String, UUID> tourParticipations, UUID item1, UUID item2) {
+                        Map<String, UUID> submissions, Map<String, UUID> tourParticipations, UUID item1, UUID item2,
+                        Map<String, UUID> users) {
     }
 
     /** names: "Имя:grade:score1:score2"; every score out of 10 per item, two items. */
@@ -52,9 +58,12 @@ class CalculationTest {
         Map<String, UUID> participants = new LinkedHashMap<>();
         Map<String, UUID> submissions = new LinkedHashMap<>();
         Map<String, UUID> tps = new LinkedHashMap<>();
+        Map<String, UUID> users = new LinkedHashMap<>();
         for (String spec : names) {
             String[] f = spec.split(":");
-            UUID p = up.participant(f[0], f[1], UUID.randomUUID(), true);
+            UUID user = UUID.randomUUID();
+            users.put(f[0], user);
+            UUID p = up.participant(f[0], f[1], user, true);
             UUID tp = up.tourParticipation(tour, p, track, null, "completed");
             UUID sub = up.submission(tp, "checked");
             up.score(sub, item1, 1, f[2], "10").score(sub, item2, 1, f[3], "10");
@@ -63,7 +72,7 @@ class CalculationTest {
             tps.put(f[0], tp);
         }
         up.flush();
-        return new World(up, tour, track, juniors, seniors, participants, submissions, tps, item1, item2);
+        return new World(up, tour, track, juniors, seniors, participants, submissions, tps, item1, item2, users);
     }
 
     public static void awaitScores(AgroalDataSource db, World w, int expected) {
@@ -79,7 +88,7 @@ class CalculationTest {
                 .post("/seasons/{id}/award-policies", season).then().statusCode(201).extract().path("id");
     }
 
-    static final String RULES = "{'minimumScore':{'shareOfMax':0.5,'comparison':'more_than'},"
+    public static final String RULES = "{'minimumScore':{'shareOfMax':0.5,'comparison':'more_than'},"
             + "'awards':[{'status':'diploma_1','cumulativeShare':0.2},{'status':'diploma_2','cumulativeShare':0.5}],"
             + "'tieAtQuotaEdge':'all_in','participationCertificates':'all'}";
 
