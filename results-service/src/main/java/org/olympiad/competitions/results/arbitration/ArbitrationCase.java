@@ -11,8 +11,6 @@ import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
-import org.hibernate.annotations.JdbcTypeCode;
-import org.hibernate.type.SqlTypes;
 import org.olympiad.competitions.contracts.EntityTypes;
 import org.olympiad.competitions.contracts.EventJson;
 import org.olympiad.competitions.contracts.EventTypes;
@@ -68,9 +66,10 @@ public class ArbitrationCase extends PanacheEntityBase {
     @Column(name = "suspicion_type", nullable = false)
     public String suspicionType;
 
-    @JdbcTypeCode(SqlTypes.JSON)
+    /** Kept as text: the reactive driver decodes only JSON objects into jsonb-mapped fields, and this is an array. */
     @Column(name = "evidence_refs", nullable = false, columnDefinition = "jsonb")
-    public JsonNode evidenceRefs;
+    @org.hibernate.annotations.ColumnTransformer(read = "evidence_refs::text", write = "cast(? as jsonb)")
+    public String evidenceRefs;
 
     @Column(name = "decision_comment")
     public String decisionComment;
@@ -98,7 +97,7 @@ public class ArbitrationCase extends PanacheEntityBase {
         c.submissionId = seasonSubmission;
         c.status = opened;
         c.suspicionType = request.suspicionType().strip();
-        c.evidenceRefs = request.evidenceRefs();
+        c.evidenceRefs = request.evidenceRefs().toString();
         c.openedByUserId = openedBy;
         c.createdAt = Timestamps.now();
         c.updatedAt = c.createdAt;
@@ -135,7 +134,13 @@ public class ArbitrationCase extends PanacheEntityBase {
     }
 
     public ArbitrationCaseView view() {
-        return new ArbitrationCaseView(id, submissionId, participantId, status, suspicionType, evidenceRefs, decisionComment,
+        JsonNode refs;
+        try {
+            refs = EventJson.mapper().readTree(evidenceRefs);
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalStateException("evidence_refs is jsonb", e);
+        }
+        return new ArbitrationCaseView(id, submissionId, participantId, status, suspicionType, refs, decisionComment,
                 openedByUserId, decidedByUserId, createdAt, updatedAt);
     }
 }

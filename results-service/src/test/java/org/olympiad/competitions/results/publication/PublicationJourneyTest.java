@@ -105,7 +105,7 @@ class PublicationJourneyTest {
             up.externalTeacherLink(anna, teacher, "active");
             up.groupWithMember(groupTeacher, anna);
             up.flush();
-            await().atMost(Duration.ofSeconds(30)).until(() -> TestSql.count(db, "select count(*) from results_projection_group_members "
+            await().atMost(Duration.ofSeconds(120)).until(() -> TestSql.count(db, "select count(*) from results_projection_group_members "
                     + "where participant_id = ?::uuid", anna.toString()) == 1);
             for (var reader : List.of(user("participant", w.users().get("Анна Смирнова")), user("parent", parent),
                     user("teacher", teacher), user("teacher", groupTeacher))) {
@@ -177,7 +177,7 @@ class PublicationJourneyTest {
             as("organizer").body(Map.of("settings", Map.of("color", "red"))).patch("/publications/{id}", personal)
                     .then().statusCode(422).body("field", equalTo("settings.color"));
             as("organizer").body(Map.of("to", "scheduled")).post("/publications/{id}/transitions", personal).then().statusCode(200);
-            await().atMost(Duration.ofSeconds(30)).until(() -> "published".equals(as("organizer")
+            await().atMost(Duration.ofSeconds(120)).until(() -> "published".equals(as("organizer")
                     .get("/publications/{id}", personal).then().extract().path("status")));
             assertThat(TestSql.column(db, "select publication_status::text from competition_results where participant_id = ?::uuid",
                     gosha.toString())).containsExactly("personal");
@@ -203,7 +203,7 @@ class PublicationJourneyTest {
 
             // attempt-service records the new score version: the finalized, published result is revised
             up.score(w.submissions().get("Гоша Лисин"), w.item2(), 2, "10", "10").flush();
-            await().atMost(Duration.ofSeconds(30)).until(() -> TestSql.column(db, "select score::text from competition_results "
+            await().atMost(Duration.ofSeconds(120)).until(() -> TestSql.column(db, "select score::text from competition_results "
                     + "where participant_id = ?::uuid", gosha.toString()).equals(List.of("15.00")));
             assertThat(TestSql.column(db, "select status || '|' || publication_status from competition_results where participant_id = ?::uuid",
                     gosha.toString())).containsExactly("finalized|personal");

@@ -76,7 +76,7 @@ public class CalculationTest {
     }
 
     public static void awaitScores(AgroalDataSource db, World w, int expected) {
-        await().atMost(Duration.ofSeconds(40)).until(() -> TestSql.count(db,
+        await().atMost(Duration.ofSeconds(120)).until(() -> TestSql.count(db,
                 "select count(*) from results_projection_scores s join results_projection_submissions sub on sub.id = s.submission_id "
                         + "join results_projection_tour_participations tp on tp.id = sub.tour_participation_id "
                         + "join results_projection_participants p on p.id = tp.participant_id and p.grade_category_id is not null "
@@ -152,7 +152,7 @@ public class CalculationTest {
 
             // Гоша's work is re-checked (5 → 10, 1 → 10): he overtakes both, and the one diploma moves to him
             up.score(w.submissions().get("Гоша"), w.item1(), 2, "10", "10").score(w.submissions().get("Гоша"), w.item2(), 2, "10", "10").flush();
-            await().atMost(Duration.ofSeconds(30)).until(() -> TestSql.count(db, "select count(*) from results_projection_scores "
+            await().atMost(Duration.ofSeconds(120)).until(() -> TestSql.count(db, "select count(*) from results_projection_scores "
                     + "where submission_id = ?::uuid and score_version = 2", w.submissions().get("Гоша").toString()) == 2);
             var dry = as("organizer").body(Map.of("seasonId", up.season, "tourId", w.tour(), "dryRun", true))
                     .post("/results/calculations").then().statusCode(200).body("changed", equalTo(3)).extract().jsonPath();
