@@ -65,6 +65,7 @@ public final class Bench {
                 case GroupRegistrationScenario.NAME -> groupRegistration(opts, out);
                 case DocumentsScenario.NAME -> DocumentsBench.run(opts, repositoryRoot(), out);
                 case VenueSeatScenario.NAME -> VenueSeatScenario.main(opts, out);
+                case ResultsScenario.NAME -> results(opts, out);
                 default -> {
                     System.err.println("bench: unknown scenario '" + scenario + "'");
                     System.err.print(USAGE);
@@ -145,6 +146,25 @@ public final class Bench {
                     members, auditTimeout, results, out).run();
         } catch (IOException e) {
             System.err.println("bench: " + e.getMessage());
+            return 4;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return 4;
+        }
+    }
+
+    private static int results(Map<String, String> opts, PrintStream out) {
+        Path repo = repositoryRoot();
+        ResultsScenario.Options options = new ResultsScenario.Options(positive(opts, "participants", 200_000),
+                trimSlash(opts.getOrDefault("results-url", "http://127.0.0.1:8084")),
+                opts.getOrDefault("results-db", "jdbc:postgresql://127.0.0.1:5432/competitions_results"),
+                opts.getOrDefault("db-user", "postgres"),
+                Path.of(opts.getOrDefault("key", repo.resolve("deploy/local/dev-jwt/dev-jwt-private.pem").toString())),
+                Path.of(opts.getOrDefault("results", repo.resolve("benchmarks/results").toString())));
+        try {
+            return new ResultsScenario(options, out).run();
+        } catch (IOException | java.sql.SQLException e) {
+            System.err.println("bench: " + e);
             return 4;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();

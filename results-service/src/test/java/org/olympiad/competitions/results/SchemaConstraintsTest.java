@@ -196,6 +196,8 @@ class SchemaConstraintsTest {
             }
         }
 
+        // the projections of other services' data (002-results-projections.sql) are results-service's own copies
+        tables.removeIf(t -> t.startsWith("results_projection_"));
         assertThat(tables).containsExactlyInAnyOrder(
                 "competition_award_statuses",
                 "competition_award_policies",

@@ -239,6 +239,35 @@ public final class EventTypes {
 
 
     // ==== results-service (its own events; add here) ========================================================
+    public static final String AWARD_POLICY_CREATED = "award_policy.created";
+    public static final String AWARD_POLICY_UPDATED = "award_policy.updated";
+    /** A calculation gave a participant a first result in a scope (tour or season). */
+    public static final String RESULT_CALCULATED = "result.calculated";
+    /** A recalculation before finalization changed a result's score, rank, award, thresholds or status. */
+    public static final String RESULT_RECALCULATED = "result.recalculated";
+    public static final String RESULT_REVIEW_STARTED = "result.review_started";
+    public static final String RESULT_RETURNED_TO_CALCULATED = "result.returned_to_calculated";
+    public static final String RESULT_FINALIZED = "result.finalized";
+    /** Held back from every publication (an open arbitration case, an unconfirmed photo report); reason says why. */
+    public static final String RESULT_WITHHELD = "result.withheld";
+    public static final String RESULT_RELEASED = "result.released";
+    /** A publication was hidden or archived: the result is no longer shown. */
+    public static final String RESULT_UNPUBLISHED = "result.unpublished";
+    /** One per scope and track: {@code after} = season_id, tour_id, track_id, participants, calculated_at. */
+    public static final String RANKING_CALCULATED = "ranking.calculated";
+    public static final String APPEAL_SUBMITTED = "appeal.submitted";
+    public static final String APPEAL_REVIEW_STARTED = "appeal.review_started";
+    public static final String APPEAL_REJECTED = "appeal.rejected";
+    public static final String APPEAL_CANCELLED = "appeal.cancelled";
+    public static final String ARBITRATION_CASE_OPENED = "arbitration_case.opened";
+    public static final String ARBITRATION_CASE_REVIEW_STARTED = "arbitration_case.review_started";
+    public static final String ARBITRATION_CASE_CLEARED = "arbitration_case.cleared";
+    public static final String ARBITRATION_CASE_CLOSED = "arbitration_case.closed";
+    public static final String PUBLICATION_CREATED = "publication.created";
+    public static final String PUBLICATION_UPDATED = "publication.updated";
+    public static final String PUBLICATION_SCHEDULED = "publication.scheduled";
+    public static final String PUBLICATION_HIDDEN = "publication.hidden";
+    public static final String PUBLICATION_ARCHIVED = "publication.archived";
 
 
     // ==== documents-service (its own events; add here) ======================================================
