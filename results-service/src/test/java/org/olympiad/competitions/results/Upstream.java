@@ -40,7 +40,7 @@ public final class Upstream implements AutoCloseable {
         try (Upstream up = new Upstream()) {
             UUID tp = UUID.randomUUID();
             UUID report = UUID.randomUUID();
-            org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofSeconds(3)).until(() -> {
+            org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(240)).pollInterval(Duration.ofSeconds(3)).until(() -> {
                 up.seasonStatus("draft");
                 up.submission(tp, "started");
                 up.photoReport(report, UUID.randomUUID(), null, null, "submitted");
