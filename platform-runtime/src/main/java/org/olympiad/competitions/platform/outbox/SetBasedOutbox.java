@@ -29,4 +29,19 @@ public final class SetBasedOutbox {
                 + "from (select gen_random_uuid() as event_id, date_trunc('microseconds', clock_timestamp()) as occurred_at, r.* "
                 + "from (" + rowsQuery + ") r) e";
     }
+
+    /**
+     * The same, for a {@code source} (a query or a CTE name defined before the insert) with the columns
+     * {@code event_type text, entity_id uuid, season_id uuid, before_row jsonb, after_row jsonb}, all of one entity
+     * type, with actor, request id and reason bound once as the positional parameters {@code $n} (Vert.x style).
+     */
+    public static String insertFrom(String source, String entityType, int actorParam, int requestIdParam, int reasonParam) {
+        if (!entityType.matches("[a-z_]+")) {
+            throw new IllegalArgumentException("not a table name: " + entityType);
+        }
+        return insertFrom("select s.event_type as type, '" + entityType + "' as entity_type, s.entity_id, s.season_id, "
+                + "s.before_row as before, s.after_row as after, $" + reasonParam + "::text as reason, "
+                + "$" + actorParam + "::uuid as actor_user_id, $" + requestIdParam + "::text as request_id "
+                + "from " + source + " s");
+    }
 }

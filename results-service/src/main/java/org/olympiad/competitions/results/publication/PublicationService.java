@@ -17,7 +17,7 @@ import org.olympiad.competitions.contracts.EventJson;
 import org.olympiad.competitions.contracts.EventTypes;
 import org.olympiad.competitions.platform.api.Timestamps;
 import org.olympiad.competitions.platform.outbox.Outbox;
-import org.olympiad.competitions.platform.outbox.OutboxRows;
+import org.olympiad.competitions.platform.outbox.SetBasedOutbox;
 import org.olympiad.competitions.platform.problem.ProblemException;
 import org.olympiad.competitions.platform.request.Caller;
 import org.olympiad.competitions.results.policy.AwardPolicyService;
@@ -58,7 +58,7 @@ public class PublicationService {
             + "'grade_category_id', p.grade_category_id, 'award_title', a.title) as after_row from upd join target t on t.id = upd.id "
             + "left join results_projection_participants p on p.id = upd.participant_id "
             + "join competition_award_statuses a on a.key = upd.award_status_key) "
-            + OutboxRows.insertFrom("src", EntityTypes.RESULT, 8, 9, 10);
+            + SetBasedOutbox.insertFrom("src", EntityTypes.RESULT, 8, 9, 10);
 
     /** Hiding or archiving: the scope's shown results step back (public → personal → hidden) or are archived. */
     static final String UNPUBLISH_RESULTS = "with target as (select r.* from competition_results r where " + SCOPE
@@ -67,11 +67,11 @@ public class PublicationService {
             + "updated_at = now() from target t where r.id = t.id returning r.*), "
             + "src as (select '" + EventTypes.RESULT_UNPUBLISHED + "'::text as event_type, upd.id as entity_id, upd.season_id, "
             + "to_jsonb(t) as before_row, to_jsonb(upd) || jsonb_build_object('publication_id', $7::uuid) as after_row "
-            + "from upd join target t on t.id = upd.id) " + OutboxRows.insertFrom("src", EntityTypes.RESULT, 8, 9, 10);
+            + "from upd join target t on t.id = upd.id) " + SetBasedOutbox.insertFrom("src", EntityTypes.RESULT, 8, 9, 10);
 
     static final String RECORD_PUBLICATION = "with src as (select $1::text as event_type, $2::uuid as entity_id, "
             + "$3::uuid as season_id, $4::text::jsonb as before_row, $5::text::jsonb as after_row) "
-            + OutboxRows.insertFrom("src", EntityTypes.PUBLICATION, 6, 7, 8);
+            + SetBasedOutbox.insertFrom("src", EntityTypes.PUBLICATION, 6, 7, 8);
 
     private final Outbox outbox;
     private final Pool pool;

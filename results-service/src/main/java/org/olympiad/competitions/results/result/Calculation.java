@@ -12,7 +12,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import org.olympiad.competitions.contracts.EntityTypes;
 import org.olympiad.competitions.contracts.EventJson;
 import org.olympiad.competitions.contracts.EventTypes;
-import org.olympiad.competitions.platform.outbox.OutboxRows;
+import org.olympiad.competitions.platform.outbox.SetBasedOutbox;
 import org.olympiad.competitions.platform.problem.ProblemException;
 import org.olympiad.competitions.platform.request.Caller;
 import org.olympiad.competitions.results.policy.AwardLadder;
@@ -90,7 +90,7 @@ public class Calculation {
             + "join snap s on s.grp = i.grp left join held h on h.participant_id = i.participant_id where i.id is null "
             + "returning *), src as (select '" + EventTypes.RESULT_CALCULATED + "'::text as event_type, ins.id as entity_id, "
             + "ins.season_id, null::jsonb as before_row, to_jsonb(ins) as after_row from ins) "
-            + OutboxRows.insertFrom("src", EntityTypes.RESULT, 13, 14, 15);
+            + SetBasedOutbox.insertFrom("src", EntityTypes.RESULT, 13, 14, 15);
 
     /**
      * Only rows whose values differ are touched, and only they get an event. In a revision ($14: an accepted
@@ -117,14 +117,14 @@ public class Calculation {
             + "or pub.grade_category_id = pp.grade_category_id) order by pub.published_at desc limit 1)) else '{}'::jsonb end "
             + "as after_row from upd join prior on prior.id = upd.id join competition_award_statuses a on a.key = upd.award_status_key "
             + "left join results_projection_participants pp on pp.id = upd.participant_id) "
-            + OutboxRows.insertFrom("src", EntityTypes.RESULT, 11, 12, 13);
+            + SetBasedOutbox.insertFrom("src", EntityTypes.RESULT, 11, 12, 13);
 
     /** Results of participants who no longer have a counted score (a voided submission, a withdrawal) are voided. */
     static final String VOID_GONE = "with prior as (select r.* from competition_results r where r.id = any($1::text[]::uuid[])), "
             + "upd as (update competition_results r set status = 'void', updated_at = now() from prior "
             + "where r.id = prior.id returning r.*), src as (select '" + EventTypes.RESULT_VOIDED + "'::text as event_type, "
             + "upd.id as entity_id, upd.season_id, to_jsonb(prior) as before_row, to_jsonb(upd) as after_row from upd "
-            + "join prior on prior.id = upd.id) " + OutboxRows.insertFrom("src", EntityTypes.RESULT, 2, 3, 4);
+            + "join prior on prior.id = upd.id) " + SetBasedOutbox.insertFrom("src", EntityTypes.RESULT, 2, 3, 4);
 
     static final String DELETE_RANKINGS = "delete from competition_rankings where season_id = $1 "
             + "and coalesce(tour_id, '" + ZERO + "') = coalesce($2::uuid, '" + ZERO + "')";
@@ -139,7 +139,7 @@ public class Calculation {
             + "coalesce(track_id, tour_id, season_id) as entity_id, season_id, null::jsonb as before_row, "
             + "jsonb_build_object('season_id', season_id, 'tour_id', tour_id, 'track_id', track_id, "
             + "'participants', count(*), 'calculated_at', max(calculated_at)) as after_row from ins "
-            + "group by season_id, tour_id, track_id) " + OutboxRows.insertFrom("src", EntityTypes.RANKING, 3, 4, 5);
+            + "group by season_id, tour_id, track_id) " + SetBasedOutbox.insertFrom("src", EntityTypes.RANKING, 3, 4, 5);
 
     private final Pool pool;
 

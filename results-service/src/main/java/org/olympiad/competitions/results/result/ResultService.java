@@ -13,7 +13,7 @@ import org.olympiad.competitions.contracts.EventTypes;
 import org.olympiad.competitions.platform.api.Page;
 import org.olympiad.competitions.platform.api.PageRequest;
 import org.olympiad.competitions.platform.outbox.Outbox;
-import org.olympiad.competitions.platform.outbox.OutboxRows;
+import org.olympiad.competitions.platform.outbox.SetBasedOutbox;
 import org.olympiad.competitions.platform.problem.ProblemException;
 import org.olympiad.competitions.platform.request.Caller;
 
@@ -44,7 +44,7 @@ public class ResultService {
             + "approved_at = case when $6 = 'finalized' then now() else r.approved_at end, updated_at = now() "
             + "from prior where r.id = prior.id returning r.*), src as (select $10::text as event_type, upd.id as entity_id, "
             + "upd.season_id, to_jsonb(prior) as before_row, to_jsonb(upd) as after_row from upd join prior on prior.id = upd.id) "
-            + OutboxRows.insertFrom("src", EntityTypes.RESULT, 7, 8, 9);
+            + SetBasedOutbox.insertFrom("src", EntityTypes.RESULT, 7, 8, 9);
 
     private static final Map<ResultRequests.Target, String> EVENT_TYPE_ON_ENTERING = Map.of(
             ResultRequests.Target.calculated, EventTypes.RESULT_RETURNED_TO_CALCULATED,
