@@ -36,9 +36,9 @@ class ProjectionTest {
             UUID ivan = up.participant("Иван Петров", "6", null, true);
             UUID nobody = up.participant("Пётр Сидоров", "11", null, false);
             up.flush();
-            await().atMost(Duration.ofSeconds(120)).until(() -> category(nobody) != null || count(up.season) == 3);
-            assertThat(category(vera)).isEqualTo(senior.toString());
-            assertThat(category(ivan)).isEqualTo(junior.toString());
+            // categories and participants travel on different partitions: whichever arrives last places them
+            await().atMost(Duration.ofSeconds(120)).until(() -> count(up.season) == 3
+                    && senior.toString().equals(category(vera)) && junior.toString().equals(category(ivan)));
             assertThat(category(nobody)).isNull();
 
             // the senior category now reaches grade 11: Пётр is placed without an event of his own
