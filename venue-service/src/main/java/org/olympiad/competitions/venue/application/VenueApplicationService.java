@@ -17,7 +17,6 @@ import org.olympiad.competitions.venue.projection.RegistrationProjection;
 import org.olympiad.competitions.venue.venue.Venue;
 
 import java.util.List;
-import java.util.Set;
 import java.util.UUID;
 
 /**
@@ -29,8 +28,6 @@ import java.util.UUID;
 public class VenueApplicationService {
 
     private static final Sort NEWEST_FIRST = Sort.by("createdAt").descending().and("id");
-    /** Seasons in which no venue is applied for any more. */
-    private static final Set<String> CLOSED_SEASONS = Set.of("published", "archived", "cancelled");
 
     private final Outbox outbox;
     private final Caller caller;
@@ -150,7 +147,7 @@ public class VenueApplicationService {
             if (status.isEmpty()) {
                 throw ProblemException.notFound(EntityTypes.SEASON, seasonId);
             }
-            if (CLOSED_SEASONS.contains(status.get())) {
+            if (RegistrationProjection.isClosedSeason(status.get())) {
                 throw ProblemException.lockedIn(EntityTypes.SEASON, status.get(), "given new venues");
             }
             return null;

@@ -16,7 +16,6 @@ import org.olympiad.competitions.platform.request.CallerChecks;
 import org.olympiad.competitions.venue.projection.RegistrationProjection;
 
 import java.util.List;
-import java.util.Set;
 import java.util.UUID;
 
 /**
@@ -27,7 +26,6 @@ import java.util.UUID;
 public class ConductApplicationService {
 
     private static final Sort NEWEST_FIRST = Sort.by("createdAt").descending().and("id");
-    private static final Set<String> CLOSED_SEASONS = Set.of("published", "archived", "cancelled");
 
     private final Outbox outbox;
     private final Caller caller;
@@ -45,7 +43,7 @@ public class ConductApplicationService {
         return registration.tour(tourId).chain(found -> {
             var tour = found.orElseThrow(() -> ProblemException.notFound(EntityTypes.TOUR, tourId));
             return registration.seasonStatus(tour.seasonId()).chain(season -> {
-                if (season.isPresent() && CLOSED_SEASONS.contains(season.get())) {
+                if (season.isPresent() && RegistrationProjection.isClosedSeason(season.get())) {
                     throw ProblemException.lockedIn(EntityTypes.SEASON, season.get(), "given teacher-led tours");
                 }
                 TeacherConductApplication application = TeacherConductApplication.draft(tour.seasonId(), tourId, request, teacher);

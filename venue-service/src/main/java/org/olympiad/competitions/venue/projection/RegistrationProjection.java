@@ -26,6 +26,14 @@ import java.util.UUID;
 @ApplicationScoped
 public class RegistrationProjection {
 
+    /** Season statuses after which nothing new is applied for in a season (venues, teacher-led tours). */
+    private static final java.util.Set<String> CLOSED_SEASON_STATUSES = java.util.Set.of("published", "archived", "cancelled");
+
+    public static boolean isClosedSeason(String seasonStatus) {
+        return CLOSED_SEASON_STATUSES.contains(seasonStatus);
+    }
+
+
     private static final Map<String, String> UPSERTS = Map.of(
             EntityTypes.SEASON, """
                     insert into venue_projection_seasons (id, status, updated_at)
