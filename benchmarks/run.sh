@@ -4,6 +4,7 @@
 #   benchmarks/run.sh registration [--clients N] [--registrations N] [--warmup N]
 #                                  [--teachers N] [--audit-timeout S] [--max-seconds S]
 #   benchmarks/run.sh group-registration [--members N]   (one request registers a group of N, 10000 by default)
+#   benchmarks/run.sh results [--participants N]   (runs run-results.sh: results-service alone, its own database)
 #   benchmarks/run.sh --help
 #
 # Builds the driver first if benchmarks/target/benchmarks.jar is missing or older than a source file
@@ -21,10 +22,16 @@ REGISTRATION_URL="${REGISTRATION_URL:-http://127.0.0.1:8081}"
 AUDIT_URL="${AUDIT_URL:-http://127.0.0.1:8086}"
 
 if [[ $# -eq 0 || "$1" == -h || "$1" == --help ]]; then
-  sed -n '2,13p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//'
+  sed -n '2,14p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//'
   echo "Options: see benchmarks/README.md (defaults: --clients 32 --registrations 20000 --warmup 2000 --teachers 4"
   echo "         --audit-timeout 600 --max-seconds 0 = no limit)."
   [[ $# -eq 0 ]] && exit 2 || exit 0
+fi
+
+# the results scenario starts results-service alone against its own database; it does not need the suite
+if [[ "$1" == results ]]; then
+  shift
+  exec "$SCRIPT_DIR/run-results.sh" "$@"
 fi
 
 # ---- build if needed ------------------------------------------------------------------------------------------

@@ -155,3 +155,39 @@ language sql immutable as $$
                then btrim(grade)::int between btrim(split_part(part, '-', 1))::int and btrim(split_part(part, '-', 2))::int
                else lower(btrim(part)) = lower(btrim(grade)) end)
 $$;
+
+--changeset results:108-submission-totals splitStatements:false
+-- The current total of each submission: the sum of its current scores per task item and how many there are. The
+-- database keeps it as the scores projection changes (statement triggers: the rows one statement inserted, updated
+-- or deleted are summed once), so a calculation reads one row per participant instead of one per task item.
+create table results_projection_submission_totals (
+submission_id uuid primary key,
+score numeric(12,2) not null,
+items int not null
+);
+insert into results_projection_submission_totals (submission_id, score, items)
+select submission_id, sum(score), count(*) from results_projection_scores group by submission_id;
+create function results_scores_to_totals() returns trigger language plpgsql as $$
+begin
+  if tg_op = 'INSERT' then
+    insert into results_projection_submission_totals as t (submission_id, score, items)
+    select submission_id, sum(score), count(*) from new_rows group by submission_id
+    on conflict (submission_id) do update set score = t.score + excluded.score, items = t.items + excluded.items;
+  elsif tg_op = 'UPDATE' then
+    insert into results_projection_submission_totals as t (submission_id, score, items)
+    select submission_id, sum(score), sum(n) from (select submission_id, score, 1 as n from new_rows
+      union all select submission_id, -score, -1 from old_rows) d group by submission_id
+    on conflict (submission_id) do update set score = t.score + excluded.score, items = t.items + excluded.items;
+  else
+    update results_projection_submission_totals t set score = t.score - d.score, items = t.items - d.items
+    from (select submission_id, sum(score) as score, count(*) as items from old_rows group by submission_id) d
+    where t.submission_id = d.submission_id;
+  end if;
+  return null;
+end $$;
+create trigger results_scores_inserted after insert on results_projection_scores
+referencing new table as new_rows for each statement execute function results_scores_to_totals();
+create trigger results_scores_updated after update on results_projection_scores
+referencing old table as old_rows new table as new_rows for each statement execute function results_scores_to_totals();
+create trigger results_scores_deleted after delete on results_projection_scores
+referencing old table as old_rows for each statement execute function results_scores_to_totals();

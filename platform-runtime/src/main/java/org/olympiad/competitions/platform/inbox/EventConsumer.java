@@ -17,7 +17,8 @@ import java.util.function.Function;
  * event processed in one transaction. A redelivered event changes nothing. A record that cannot be processed
  * (not an envelope, or an effect that keeps failing) fails the returned Uni: the channel's dead-letter strategy
  * moves it to the consumer's dead-letter topic with the reason, the {@code competitions.events.dead.lettered}
- * counter goes up, and the consumer goes on with the next record.
+ * counter goes up, and the consumer goes on with the next record. A record caught by the service's shutdown (its
+ * connection pool closed) is no such record: it is left unacknowledged and delivered again after the restart.
  */
 @ApplicationScoped
 public class EventConsumer {
@@ -39,12 +40,27 @@ public class EventConsumer {
         } catch (EventJson.MalformedEventException e) {
             return deadLetter(consumer, topic, e);
         }
-        return Panache.withTransaction(() -> inbox.firstDelivery(consumer, envelope.eventId())
-                        .chain(first -> first ? effect.apply(envelope) : Uni.createFrom().voidItem()))
+        return guarded(consumer, topic, Panache.withTransaction(() -> inbox.firstDelivery(consumer, envelope.eventId())
+                .chain(first -> first ? effect.apply(envelope) : Uni.createFrom().voidItem())));
+    }
+
+    /** What becomes of a failed attempt to apply a record: retried, left for redelivery, or dead-lettered. */
+    Uni<Void> guarded(String consumer, String topic, Uni<Void> attempt) {
+        return attempt
+                // the service is shutting down and its connection pool closed under a record in flight: the record is
+                // fine. It is left unacknowledged, so its offset is not committed and the consumer group delivers it
+                // again after the restart (the inbox makes that delivery safe); retrying on a closed pool is pointless
+                .onFailure(EventConsumer::poolClosed).recoverWithUni(e -> leftForRedelivery(consumer, topic, e))
                 // a database that is briefly away should not send good events to the dead-letter topic
                 .onFailure(EventConsumer::transientFailure).retry()
                 .withBackOff(Duration.ofMillis(200), Duration.ofSeconds(5)).atMost(8)
                 .onFailure().recoverWithUni(e -> deadLetter(consumer, topic, e));
+    }
+
+    private static Uni<Void> leftForRedelivery(String consumer, String topic, Throwable reason) {
+        LOG.infof("%s leaves a record of %s unacknowledged, to be delivered again after the restart: %s", consumer, topic,
+                reason.toString());
+        return Uni.createFrom().nothing();
     }
 
     private Uni<Void> deadLetter(String consumer, String topic, Throwable reason) {
@@ -54,6 +70,16 @@ public class EventConsumer {
                 .register(meters).increment();
         LOG.warnf("%s sends a record of %s to its dead-letter topic: %s", consumer, topic, reason.toString());
         return Uni.createFrom().failure(reason);
+    }
+
+    /** Vert.x's connection pool answers every request after its close with "Pool closed" (a NoStackTraceThrowable). */
+    static boolean poolClosed(Throwable t) {
+        for (Throwable c = t; c != null; c = c.getCause() == c ? null : c.getCause()) {
+            if ("Pool closed".equals(c.getMessage())) {
+                return true;
+            }
+        }
+        return false;
     }
 
     static boolean transientFailure(Throwable t) {

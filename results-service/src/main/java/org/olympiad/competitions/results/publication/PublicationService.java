@@ -60,14 +60,35 @@ public class PublicationService {
             + "join competition_award_statuses a on a.key = upd.award_status_key) "
             + SetBasedOutbox.insertFrom("src", EntityTypes.RESULT, 8, 9, 10);
 
-    /** Hiding or archiving: the scope's shown results step back (public → personal → hidden) or are archived. */
-    static final String UNPUBLISH_RESULTS = "with target as (select r.* from competition_results r where " + SCOPE
-            + " and r.publication_status::text = any($5::text[]) for update), "
-            + "upd as (update competition_results r set publication_status = $6::text::competition_publication_status, "
-            + "updated_at = now() from target t where r.id = t.id returning r.*), "
+    /**
+     * Whether another published results publication of type {@code $type} covers result {@code r} (with its
+     * participant {@code pp}): same season and tour, and its track and grade category, if it names them.
+     */
+    static String coveredByOther(String type) {
+        return "exists(select 1 from competition_publications pub where pub.id <> $7 and pub.status = 'published' "
+                + "and pub.type = '" + type + "' and pub.season_id = r.season_id "
+                + "and nullif(pub.settings->>'tourId', '')::uuid is not distinct from r.tour_id "
+                + "and (pub.track_id is null or pub.track_id = r.track_id) "
+                + "and (pub.grade_category_id is null or pub.grade_category_id = pp.grade_category_id))";
+    }
+
+    /**
+     * Hiding or archiving: the results this publication showed step back to what the season's other published
+     * publications still show (public, else personal), else to hidden (archived, when the publication is archived).
+     * Hiding the personal results therefore leaves the public results of the scope public, and hiding the public
+     * ones leaves them personal only where personal results are published. Unchanged results get no event.
+     */
+    static final String UNPUBLISH_RESULTS = "with target as (select r.id, case when " + coveredByOther("public_results")
+            + " then 'public' when " + coveredByOther("personal_results") + " then 'personal' else $6::text end as next "
+            + "from competition_results r left join results_projection_participants pp on pp.id = r.participant_id where "
+            + SCOPE + " and r.publication_status::text = any($5::text[]) for update of r), "
+            + "prior as (select r.*, t.next from competition_results r join target t on t.id = r.id "
+            + "where r.publication_status::text <> t.next), "
+            + "upd as (update competition_results r set publication_status = p.next::competition_publication_status, "
+            + "updated_at = now() from prior p where r.id = p.id returning r.*), "
             + "src as (select '" + EventTypes.RESULT_UNPUBLISHED + "'::text as event_type, upd.id as entity_id, upd.season_id, "
-            + "to_jsonb(t) as before_row, to_jsonb(upd) || jsonb_build_object('publication_id', $7::uuid) as after_row "
-            + "from upd join target t on t.id = upd.id) " + SetBasedOutbox.insertFrom("src", EntityTypes.RESULT, 8, 9, 10);
+            + "to_jsonb(prior) - 'next' as before_row, to_jsonb(upd) || jsonb_build_object('publication_id', $7::uuid) as after_row "
+            + "from upd join prior on prior.id = upd.id) " + SetBasedOutbox.insertFrom("src", EntityTypes.RESULT, 8, 9, 10);
 
     static final String RECORD_PUBLICATION = "with src as (select $1::text as event_type, $2::uuid as entity_id, "
             + "$3::uuid as season_id, $4::text::jsonb as before_row, $5::text::jsonb as after_row) "
@@ -170,13 +191,8 @@ public class PublicationService {
             toVisibility = isPublic ? "public" : "personal";
         } else if (to == PublicationStatus.hidden || (to == PublicationStatus.archived && from == PublicationStatus.published)) {
             sql = UNPUBLISH_RESULTS;
-            if (to == PublicationStatus.archived) {
-                fromVisibility = isPublic ? new String[]{"public"} : new String[]{"personal", "public"};
-                toVisibility = "archived";
-            } else {
-                fromVisibility = isPublic ? new String[]{"public"} : new String[]{"personal", "public"};
-                toVisibility = isPublic ? "personal" : "hidden";
-            }
+            fromVisibility = isPublic ? new String[]{"public"} : new String[]{"personal", "public"};
+            toVisibility = to == PublicationStatus.archived ? "archived" : "hidden";
         } else {
             return Uni.createFrom().item(0);
         }

@@ -41,15 +41,27 @@ import java.util.UUID;
 public class Calculation {
 
     static final int CHANGES_SHOWN = 100;
+
+    /**
+     * For the calculation's transaction only: a season's aggregates and sorts (hundreds of thousands of rows) fit in
+     * memory instead of spilling to disk; no JIT, whose compiling cost a second per statement and won nothing on
+     * these plans; and the outbox payloads (about 2.5 kB each, so compressed on the way into the table) are
+     * compressed with lz4 instead of pglz, several times faster.
+     */
+    static final String SESSION_SETTINGS = "set local work_mem = '64MB'; set local jit = off; "
+            + "set local default_toast_compression = 'lz4'";
     private static final UUID ZERO = new UUID(0, 0);
 
-    /** A participant's score per tour, from the current scores of their non-void submission. */
+    /**
+     * A participant's score per tour, from the current totals of their non-void submissions (the sum of the current
+     * score per task item, which the database keeps up to date: results_projection_submission_totals).
+     */
     static final String TOUR_SCORES = "select tp.participant_id, p.grade_category_id, tp.track_id, t.position, sum(s.score) "
             + "from results_projection_tour_participations tp "
             + "join results_projection_tours t on t.id = tp.tour_id "
             + "join results_projection_participants p on p.id = tp.participant_id and not p.merged "
             + "join results_projection_submissions sub on sub.tour_participation_id = tp.id and sub.status <> 'void' "
-            + "join results_projection_scores s on s.submission_id = sub.id "
+            + "join results_projection_submission_totals s on s.submission_id = sub.id and s.items > 0 "
             + "where tp.season_id = $1 and ($2::uuid is null or tp.tour_id = $2) and t.status <> 'cancelled' "
             + "and tp.status in ('admitted', 'active', 'completed') "
             + "group by tp.participant_id, p.grade_category_id, tp.track_id, t.position";
@@ -74,42 +86,60 @@ public class Calculation {
             + "  from results_projection_group_members gm where gm.group_id = pr.competition_group_id and gm.status = 'active')) "
             + "where pr.status = 'unconfirmed' and tp.season_id = $1 and ($2::uuid is null or tp.tour_id = $2) group by 1";
 
-    static final String EXISTING = "select id, participant_id, score, rank, award_status_key, status, is_withheld "
+    /** The scope's live results, with the group (track, grade category) their stored snapshot was made for. */
+    static final String EXISTING = "select id, participant_id, score, rank, award_status_key, status, is_withheld, track_id, "
+            + "withheld_reason, threshold_policy_snapshot->>'gradeCategoryId' "
             + "from competition_results where season_id = $1 and coalesce(tour_id, '" + ZERO + "') = coalesce($2::uuid, '"
             + ZERO + "') and status <> 'void'";
 
+    /**
+     * The planned rows as parallel arrays (one element per result; held_reason null unless withheld) and the groups'
+     * snapshots, each parsed once and joined by group index.
+     */
     static final String INPUT = "input as (select * from unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[], "
-            + "$6::text[], $7::int[]) as u(id, participant_id, track_id, score, rank, award, grp)), "
-            + "snap as (select (ord - 1)::int as grp, s::jsonb as snapshot from unnest($8::text[]) with ordinality as t(s, ord)), "
-            + "held as (select * from unnest($9::text[], $10::text[]) as h(participant_id, reason))";
-
-    static final String INSERT = "with " + INPUT + ", ins as (insert into competition_results (tour_id, season_id, "
-            + "participant_id, track_id, score, rank, award_status_key, status, threshold_policy_snapshot, is_withheld, "
-            + "withheld_reason) select $11::uuid, $12::uuid, i.participant_id::uuid, i.track_id::uuid, i.score::numeric, "
-            + "i.rank::int, i.award, 'calculated', s.snapshot, h.reason is not null, h.reason from input i "
-            + "join snap s on s.grp = i.grp left join held h on h.participant_id = i.participant_id where i.id is null "
-            + "returning *), src as (select '" + EventTypes.RESULT_CALCULATED + "'::text as event_type, ins.id as entity_id, "
-            + "ins.season_id, null::jsonb as before_row, to_jsonb(ins) as after_row from ins) "
-            + SetBasedOutbox.insertFrom("src", EntityTypes.RESULT, 13, 14, 15);
+            + "$6::text[], $7::int[], $9::text[]) as u(id, participant_id, track_id, score, rank, award, grp, held_reason)), "
+            + "snap as (select (ord - 1)::int as grp, s::jsonb as snapshot from unnest($8::text[]) with ordinality as t(s, ord))";
 
     /**
-     * Only rows whose values differ are touched, and only they get an event. In a revision ($14: an accepted
+     * New results and their result.calculated events. The rows get their ids first (a small materialized CTE), so the
+     * events are built from the planned rows and the group's snapshot, joined once per group, instead of from
+     * {@code returning *}, which would hold every inserted row, snapshot and all, in a spilled tuple store. The
+     * event's row is exactly what the insert stores (to_jsonb of a competition_results row: every column, numeric
+     * scale 2, now() as the timestamps); keep both lists in step with the table.
+     */
+    static final String INSERT = "with " + INPUT + ", fresh as materialized (select gen_random_uuid() as rid, i.participant_id, "
+            + "i.track_id, i.score, i.rank, i.award, i.grp, i.held_reason from input i where i.id is null), ins as (insert into competition_results (id, tour_id, season_id, participant_id, track_id, "
+            + "score, rank, award_status_key, status, threshold_policy_snapshot, is_withheld, withheld_reason, created_at, "
+            + "updated_at) select f.rid, $10::uuid, $11::uuid, f.participant_id::uuid, f.track_id::uuid, f.score::numeric(8,2), "
+            + "f.rank::int, f.award, 'calculated', s.snapshot, f.held_reason is not null, f.held_reason, now(), now() "
+            + "from fresh f join snap s on s.grp = f.grp), "
+            + "src as (select '" + EventTypes.RESULT_CALCULATED + "'::text as event_type, f.rid as entity_id, "
+            + "$11::uuid as season_id, null::jsonb as before_row, jsonb_build_object('id', f.rid, 'tour_id', $10::uuid, "
+            + "'season_id', $11::uuid, 'participant_id', f.participant_id::uuid, 'track_id', f.track_id::uuid, "
+            + "'score', f.score::numeric(8,2), 'rank', f.rank::int, 'award_status_key', f.award, 'status', 'calculated', "
+            + "'publication_status', 'hidden', 'threshold_policy_snapshot', s.snapshot, 'approved_by_user_id', null, "
+            + "'approved_at', null, 'is_withheld', f.held_reason is not null, 'withheld_reason', f.held_reason, "
+            + "'created_at', now(), 'updated_at', now()) as after_row from fresh f join snap s on s.grp = f.grp) "
+            + SetBasedOutbox.insertFrom("src", EntityTypes.RESULT, 12, 13, 14);
+
+    /**
+     * Only rows whose values differ are touched, and only they get an event. In a revision ($13: an accepted
      * appeal's new score) a result keeps its status, and a published one's event is result.revised with the fields
      * documents-service needs; otherwise results return to calculated.
      */
     static final String UPDATE = "with " + INPUT + ", prior as (select r.* from competition_results r join input i "
-            + "on r.id = i.id::uuid), fresh as (select i.*, s.snapshot, h.reason as held_reason, "
-            + "case when $14::boolean then p.status else 'calculated' end as next_status from input i join snap s on s.grp = i.grp "
-            + "join prior p on p.id = i.id::uuid left join held h on h.participant_id = i.participant_id), "
+            + "on r.id = i.id::uuid), fresh as (select i.*, s.snapshot, "
+            + "case when $13::boolean then p.status else 'calculated' end as next_status from input i join snap s on s.grp = i.grp "
+            + "join prior p on p.id = i.id::uuid), "
             + "upd as (update competition_results r set track_id = n.track_id::uuid, "
             + "score = n.score::numeric, rank = n.rank::int, award_status_key = n.award, status = n.next_status, "
             + "threshold_policy_snapshot = n.snapshot, is_withheld = n.held_reason is not null, withheld_reason = n.held_reason, "
             + "updated_at = now() from fresh n where r.id = n.id::uuid and (r.track_id, r.score, r.rank, r.award_status_key, "
             + "r.status, r.is_withheld, r.withheld_reason, r.threshold_policy_snapshot) is distinct from (n.track_id::uuid, "
             + "n.score::numeric, n.rank::int, n.award, n.next_status, n.held_reason is not null, n.held_reason, n.snapshot) "
-            + "returning r.*), src as (select case when $14::boolean and upd.publication_status <> 'hidden' then '"
+            + "returning r.*), src as (select case when $13::boolean and upd.publication_status <> 'hidden' then '"
             + EventTypes.RESULT_REVISED + "' else '" + EventTypes.RESULT_RECALCULATED + "' end as event_type, "
-            + "upd.id as entity_id, upd.season_id, to_jsonb(prior) as before_row, to_jsonb(upd) || case when $14::boolean "
+            + "upd.id as entity_id, upd.season_id, to_jsonb(prior) as before_row, to_jsonb(upd) || case when $13::boolean "
             + "and upd.publication_status <> 'hidden' then jsonb_build_object('grade_category_id', pp.grade_category_id, "
             + "'award_title', a.title, 'publication_id', (select pub.id from competition_publications pub "
             + "where pub.season_id = upd.season_id and pub.status = 'published' and pub.type in ('personal_results', 'public_results') "
@@ -117,7 +147,7 @@ public class Calculation {
             + "or pub.grade_category_id = pp.grade_category_id) order by pub.published_at desc limit 1)) else '{}'::jsonb end "
             + "as after_row from upd join prior on prior.id = upd.id join competition_award_statuses a on a.key = upd.award_status_key "
             + "left join results_projection_participants pp on pp.id = upd.participant_id) "
-            + SetBasedOutbox.insertFrom("src", EntityTypes.RESULT, 11, 12, 13);
+            + SetBasedOutbox.insertFrom("src", EntityTypes.RESULT, 10, 11, 12);
 
     /** Results of participants who no longer have a counted score (a voided submission, a withdrawal) are voided. */
     static final String VOID_GONE = "with prior as (select r.* from competition_results r where r.id = any($1::text[]::uuid[])), "
@@ -125,6 +155,15 @@ public class Calculation {
             + "where r.id = prior.id returning r.*), src as (select '" + EventTypes.RESULT_VOIDED + "'::text as event_type, "
             + "upd.id as entity_id, upd.season_id, to_jsonb(prior) as before_row, to_jsonb(upd) as after_row from upd "
             + "join prior on prior.id = upd.id) " + SetBasedOutbox.insertFrom("src", EntityTypes.RESULT, 2, 3, 4);
+
+    /**
+     * Which groups' snapshots differ from the one stored on a result of the group (all live results of a group carry
+     * the same snapshot: a calculation writes every row of a group whose snapshot changed): 20 comparisons for a
+     * season instead of one per result.
+     */
+    static final String CHANGED_SNAPSHOTS = "select (u.ord - 1)::int from unnest($1::text[], $2::text[]) with ordinality "
+            + "as u(id, snapshot, ord) left join competition_results r on r.id = u.id::uuid "
+            + "where u.id is not null and r.threshold_policy_snapshot is distinct from u.snapshot::jsonb";
 
     static final String DELETE_RANKINGS = "delete from competition_rankings where season_id = $1 "
             + "and coalesce(tour_id, '" + ZERO + "') = coalesce($2::uuid, '" + ZERO + "')";
@@ -164,15 +203,19 @@ public class Calculation {
                         .chain(scores -> maxScores(conn, request, policies)
                                 .chain(maxima -> withheld(conn, request)
                                         .chain(held -> existing(conn, request, revision).chain(existing -> {
-                                            Plan plan = plan(request, policies, scores, maxima, held, existing, lastPosition);
+                                            Plan plan = plan(request, policies, scores, maxima, held, existing, lastPosition,
+                                                    revision);
                                             if (revision) {
                                                 plan.gone.clear();
                                             }
-                                            if (request.isDryRun()) {
-                                                return Uni.createFrom().item(plan.report(request, true, started));
-                                            }
-                                            return write(conn, request, plan, caller, reason, revision)
-                                                    .map(written -> written.report(request, false, started));
+                                            return changedSnapshots(conn, plan).chain(changedGroups -> {
+                                                plan.keepOnlyChanged(changedGroups);
+                                                if (request.isDryRun()) {
+                                                    return Uni.createFrom().item(plan.report(request, true, started));
+                                                }
+                                                return write(conn, request, plan, caller, reason, revision)
+                                                        .map(written -> written.report(request, false, started));
+                                            });
                                         })))))));
     }
 
@@ -181,7 +224,8 @@ public class Calculation {
     private static Uni<Void> lock(SqlConnection conn, CalculationRequest r) {
         // one calculation of a scope at a time; others wait for it rather than interleave their writes
         return conn.preparedQuery("select pg_advisory_xact_lock(hashtextextended($1, 7))")
-                .execute(Tuple.of("results:" + r.seasonId() + ":" + r.tourId())).replaceWithVoid();
+                .execute(Tuple.of("results:" + r.seasonId() + ":" + r.tourId()))
+                .chain(() -> conn.query(SESSION_SETTINGS).execute()).replaceWithVoid();
     }
 
     /** The season's tours: the tour asked for must be one of them; answers the last counted tour's position. */
@@ -268,7 +312,8 @@ public class Calculation {
         });
     }
 
-    record Existing(UUID id, UUID participantId, BigDecimal score, Integer rank, String award, String status, boolean withheld) {
+    record Existing(UUID id, UUID participantId, BigDecimal score, Integer rank, String award, String status, boolean withheld,
+                    UUID trackId, String withheldReason, String snapshotGradeCategoryId) {
     }
 
     private static Uni<Map<UUID, Existing>> existing(SqlConnection conn, CalculationRequest r, boolean revision) {
@@ -276,7 +321,7 @@ public class Calculation {
             Map<UUID, Existing> byParticipant = new HashMap<>(rows.size() * 2);
             for (Row row : rows) {
                 Existing e = new Existing(row.getUUID(0), row.getUUID(1), row.getBigDecimal(2), row.getInteger(3),
-                        row.getString(4), row.getString(5), row.getBoolean(6));
+                        row.getString(4), row.getString(5), row.getBoolean(6), row.getUUID(7), row.getString(8), row.getString(9));
                 if (!revision && ResultStatus.of(e.status()) == ResultStatus.finalized) {
                     throw new ProblemException(org.olympiad.competitions.platform.problem.Problem.of(
                                     org.olympiad.competitions.platform.problem.ProblemType.CONFLICT,
@@ -294,7 +339,26 @@ public class Calculation {
     record Entry(UUID participantId, UUID trackId, UUID gradeCategoryId, BigDecimal score) {
     }
 
-    /** Everything the writes need, as arrays, and the report. */
+    /** The groups whose snapshot differs from the one stored on their results: every row of them is written. */
+    private static Uni<Set<Integer>> changedSnapshots(SqlConnection conn, Plan plan) {
+        if (plan.representatives.stream().allMatch(Objects::isNull)) {
+            return Uni.createFrom().item(Set.of());
+        }
+        return conn.preparedQuery(CHANGED_SNAPSHOTS).execute(Tuple.of(plan.representatives.toArray(String[]::new),
+                plan.snapshots.toArray(String[]::new))).map(rows -> {
+                    Set<Integer> changed = new java.util.HashSet<>();
+                    for (Row row : rows) {
+                        changed.add(row.getInteger(0));
+                    }
+                    return changed;
+                });
+    }
+
+    /**
+     * Everything the writes need, as arrays (only new rows and rows that change), and the report. A row the same as
+     * its stored result (standing, track, withholding, status, group) is left out once its group's snapshot is known
+     * to be the same too, so an unchanged recalculation writes nothing and sends no events.
+     */
     static final class Plan {
         final List<String> ids = new ArrayList<>();
         final List<String> participants = new ArrayList<>();
@@ -304,23 +368,60 @@ public class Calculation {
         final List<String> awards = new ArrayList<>();
         final List<Integer> groupIndexes = new ArrayList<>();
         final List<String> snapshots = new ArrayList<>();
-        final List<String> heldParticipants = new ArrayList<>();
         final List<String> heldReasons = new ArrayList<>();
+        /** per row: the same as the stored result, snapshot aside */
+        final List<Boolean> same = new ArrayList<>();
+        /** per group: a stored result of the group whose snapshot stands for the group's, or null */
+        final List<String> representatives = new ArrayList<>();
         final List<String> gone = new ArrayList<>();
         final List<CalculationReport.Group> groups = new ArrayList<>();
         final List<CalculationReport.Change> changes = new ArrayList<>();
         int created;
         int changed;
         int unchanged;
+        int calculated;
 
         CalculationReport report(CalculationRequest r, boolean dry, long started) {
-            return new CalculationReport(r.seasonId(), r.tourId(), dry, participants.size(), created, changed, unchanged,
+            return new CalculationReport(r.seasonId(), r.tourId(), dry, calculated, created, changed, unchanged,
                     gone.size(), groups, changes, (System.nanoTime() - started) / 1_000_000);
+        }
+
+        boolean writesResults() {
+            return !participants.isEmpty() || !gone.isEmpty();
+        }
+
+        /** Drops the rows that stay as they are: the same standing and the same snapshot as stored. */
+        void keepOnlyChanged(Set<Integer> changedGroups) {
+            calculated = same.size();
+            int kept = 0;
+            for (int i = 0; i < same.size(); i++) {
+                boolean write = !same.get(i) || changedGroups.contains(groupIndexes.get(i));
+                if (!write) {
+                    continue;
+                }
+                if (ids.get(i) != null && same.get(i)) {
+                    changed++; // only the group's snapshot changed (the policy, or the group's thresholds)
+                    unchanged--;
+                }
+                ids.set(kept, ids.get(i));
+                participants.set(kept, participants.get(i));
+                tracks.set(kept, tracks.get(i));
+                scores.set(kept, scores.get(i));
+                ranks.set(kept, ranks.get(i));
+                awards.set(kept, awards.get(i));
+                groupIndexes.set(kept, groupIndexes.get(i));
+                heldReasons.set(kept, heldReasons.get(i));
+                kept++;
+            }
+            for (List<?> column : List.<List<?>>of(ids, participants, tracks, scores, ranks, awards, groupIndexes, heldReasons, same)) {
+                column.subList(Math.min(kept, column.size()), column.size()).clear();
+            }
         }
     }
 
     static Plan plan(CalculationRequest request, List<Policy> policies, List<TourScore> tourScores,
-                     Map<String, BigDecimal> maxima, Map<UUID, String> held, Map<UUID, Existing> existing, int lastPosition) {
+                     Map<String, BigDecimal> maxima, Map<UUID, String> held, Map<UUID, Existing> existing, int lastPosition,
+                     boolean revision) {
         Map<UUID, List<TourScore>> byParticipant = new LinkedHashMap<>();
         for (TourScore s : tourScores) {
             byParticipant.computeIfAbsent(s.participantId(), k -> new ArrayList<>(2)).add(s);
@@ -360,6 +461,7 @@ public class Calculation {
             int groupIndex = plan.snapshots.size();
             ObjectNode snapshot = snapshot(policy, track, category, entries.size(), maxScore, outcome);
             plan.snapshots.add(snapshot.toString());
+            plan.representatives.add(null);
             Map<String, Integer> awardCounts = new LinkedHashMap<>();
             for (int i = 0; i < entries.size(); i++) {
                 Entry e = entries.get(i);
@@ -374,17 +476,22 @@ public class Calculation {
                 plan.awards.add(award.name());
                 plan.groupIndexes.add(groupIndex);
                 String heldReason = held.get(e.participantId());
-                if (heldReason != null) {
-                    plan.heldParticipants.add(e.participantId().toString());
-                    plan.heldReasons.add(heldReason);
+                plan.heldReasons.add(heldReason);
+                boolean sameGroup = before != null && Objects.equals(before.trackId(), track)
+                        && Objects.equals(before.snapshotGradeCategoryId(), category == null ? null : category.toString());
+                if (sameGroup && plan.representatives.get(groupIndex) == null) {
+                    plan.representatives.set(groupIndex, before.id().toString());
                 }
                 CalculationReport.Standing after = new CalculationReport.Standing(e.score(), outcome.ranks()[i], award.name(),
                         heldReason != null);
                 CalculationReport.Standing was = before == null ? null : new CalculationReport.Standing(before.score(),
                         before.rank(), before.award(), before.withheld());
+                boolean same = sameGroup && sameStanding(was, after) && Objects.equals(before.withheldReason(), heldReason)
+                        && (revision || ResultStatus.of(before.status()) == ResultStatus.calculated);
+                plan.same.add(same);
                 if (before == null) {
                     plan.created++;
-                } else if (sameStanding(was, after)) {
+                } else if (same) {
                     plan.unchanged++;
                     continue;
                 } else {
@@ -477,12 +584,15 @@ public class Calculation {
     private static Uni<Plan> write(SqlConnection conn, CalculationRequest r, Plan plan, Caller.Snapshot caller, String reason,
                                    boolean revision) {
         Uni<Void> chain = Uni.createFrom().voidItem();
+        if (!plan.writesResults()) {
+            return Uni.createFrom().item(plan); // nothing changed: the stored results and rankings stand
+        }
         if (plan.created > 0) {
             Tuple insert = arrays(plan).addValue(r.tourId()).addValue(r.seasonId())
                     .addValue(caller.userId()).addValue(caller.requestId()).addValue(reason);
             chain = chain.chain(() -> conn.preparedQuery(INSERT).execute(insert).replaceWithVoid());
         }
-        if (plan.created < plan.participants.size()) {
+        if (plan.created < plan.participants.size()) { // after keepOnlyChanged: rows to change
             Tuple update = arrays(plan).addValue(caller.userId()).addValue(caller.requestId()).addValue(reason)
                     .addValue(revision);
             chain = chain.chain(() -> conn.preparedQuery(UPDATE).execute(update).replaceWithVoid());
@@ -503,7 +613,7 @@ public class Calculation {
                 .addValue(plan.tracks.toArray(String[]::new)).addValue(plan.scores.toArray(String[]::new))
                 .addValue(plan.ranks.toArray(String[]::new)).addValue(plan.awards.toArray(String[]::new))
                 .addValue(plan.groupIndexes.toArray(Integer[]::new)).addValue(plan.snapshots.toArray(String[]::new))
-                .addValue(plan.heldParticipants.toArray(String[]::new)).addValue(plan.heldReasons.toArray(String[]::new));
+                .addValue(plan.heldReasons.toArray(String[]::new));
     }
 
     private static JsonNode readJson(String text) {

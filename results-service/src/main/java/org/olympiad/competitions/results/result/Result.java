@@ -1,6 +1,7 @@
 package org.olympiad.competitions.results.result;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.quarkus.hibernate.reactive.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
@@ -11,6 +12,7 @@ import jakarta.persistence.Table;
 import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.type.SqlTypes;
 import org.olympiad.competitions.contracts.EntityTypes;
+import org.olympiad.competitions.contracts.EventJson;
 import org.olympiad.competitions.contracts.EventTypes;
 import org.olympiad.competitions.platform.api.Timestamps;
 import org.olympiad.competitions.platform.outbox.DomainChange;
@@ -137,6 +139,23 @@ public class Result extends PanacheEntityBase {
         withheldReason = null;
         updatedAt = Timestamps.now();
         return DomainChange.of(EventTypes.RESULT_RELEASED, EntityTypes.RESULT, id, seasonId, before, view(), reason);
+    }
+
+    /**
+     * Shows a released result in a results publication that went out while it was withheld, as that publication
+     * would have shown it: {@code result.published} with the publication, the grade category and the award's title.
+     */
+    public DomainChange showIn(String visibility, UUID publicationId, String gradeCategoryId, String awardTitle, String reason) {
+        ResultView before = view();
+        publicationStatus = visibility;
+        updatedAt = Timestamps.now();
+        ObjectNode after = (ObjectNode)
+                EventJson.snapshot(view());
+        after.put("publication_id", publicationId.toString());
+        after.put("grade_category_id", gradeCategoryId);
+        after.put("award_title", awardTitle);
+        return new DomainChange(EventTypes.RESULT_PUBLISHED, EntityTypes.RESULT, id, seasonId,
+                EventJson.snapshot(before), after, reason);
     }
 
     public ResultView view() {

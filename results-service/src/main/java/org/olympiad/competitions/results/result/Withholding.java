@@ -46,11 +46,56 @@ public class Withholding implements VenueEvents.PhotoReportFollowUp {
         return live(participantId, null).chain(results -> record(results.stream().map(r -> r.withhold(reason)).toList(), caller));
     }
 
-    /** Releases the results held for {@code reason}; where another reason still holds, the result stays withheld for it. */
+    /**
+     * The results publication already published that shows a result: one of its season and scope (tour, track,
+     * grade category), public before personal, the latest first. As "id|type|grade category|award title".
+     */
+    static final String SHOWN_BY = "select cast(pub.id as text) || '|' || pub.type || '|' || coalesce(cast(pp.grade_category_id as text), '') "
+            + "|| '|' || a.title from competition_publications pub join competition_award_statuses a on a.key = ?5 "
+            + "left join results_projection_participants pp on pp.id = ?1 "
+            + "where pub.season_id = ?2 and pub.status = 'published' and pub.type in ('personal_results', 'public_results') "
+            + "and coalesce(pub.settings->>'tourId', '') = ?3 and (pub.track_id is null or cast(pub.track_id as text) = ?4) "
+            + "and (pub.grade_category_id is null or pub.grade_category_id = pp.grade_category_id) "
+            + "order by pub.type = 'public_results' desc, pub.published_at desc limit 1";
+
+    /**
+     * Releases the results held for {@code reason}; where another reason still holds, the result stays withheld for
+     * it. A released finalized result appears at once in the results publications already published over it (it
+     * was left out of them only because it was withheld), without publishing them again.
+     */
     public Uni<Void> release(UUID participantId, String reason, String stillHeldFor, String comment, Caller.Snapshot caller) {
-        return live(participantId, null).chain(results -> record(results.stream()
-                .filter(r -> r.isWithheld && reason.equals(r.withheldReason))
-                .map(r -> stillHeldFor != null ? r.withhold(stillHeldFor) : r.release(comment)).toList(), caller));
+        return live(participantId, null).chain(results -> {
+            List<Result> held = results.stream().filter(r -> r.isWithheld && reason.equals(r.withheldReason)).toList();
+            if (stillHeldFor != null) {
+                return record(held.stream().map(r -> r.withhold(stillHeldFor)).toList(), caller);
+            }
+            return record(held.stream().map(r -> r.release(comment)).toList(), caller)
+                    .chain(() -> showInPublished(held, comment, caller));
+        });
+    }
+
+    private Uni<Void> showInPublished(List<Result> released, String comment, Caller.Snapshot caller) {
+        Uni<Void> chain = Uni.createFrom().voidItem();
+        for (Result r : released) {
+            if (r.status() != ResultStatus.finalized || r.isPublished()) {
+                continue;
+            }
+            chain = chain.chain(() -> Panache.getSession().chain(s -> s.createNativeQuery(SHOWN_BY, String.class)
+                            .setParameter(1, r.participantId).setParameter(2, r.seasonId)
+                            .setParameter(3, r.tourId == null ? "" : r.tourId.toString())
+                            .setParameter(4, r.trackId == null ? "" : r.trackId.toString())
+                            .setParameter(5, r.awardStatusKey).getResultList()))
+                    .chain(shown -> {
+                        if (shown.isEmpty()) {
+                            return Uni.createFrom().voidItem();
+                        }
+                        String[] f = shown.get(0).split("\\|", 4);
+                        String visibility = "public_results".equals(f[1]) ? "public" : "personal";
+                        return outbox.record(r.showIn(visibility, UUID.fromString(f[0]), f[2].isEmpty() ? null : f[2], f[3],
+                                comment), caller).replaceWithVoid();
+                    });
+        }
+        return chain;
     }
 
     /** Voids the participant's results of that tour and of the season (whose score counted the tour). */

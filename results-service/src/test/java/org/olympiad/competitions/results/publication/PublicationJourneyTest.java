@@ -214,4 +214,103 @@ class PublicationJourneyTest {
             assertThat(revised.reason()).isEqualTo("appeal accepted: new score version");
         }
     }
+
+    private void publicationTo(String id, String to) {
+        as("organizer").body(Map.of("to", to)).post("/publications/{id}/transitions", id).then().statusCode(200)
+                .body("status", equalTo(to));
+    }
+
+    private List<String> publicNames(Upstream up, CalculationTest.World w) {
+        return RestAssured.given().get("/public/seasons/{id}/results?tourId=" + w.tour(), up.season).then().statusCode(200)
+                .extract().jsonPath().getList("name");
+    }
+
+    @Test
+    void hiding_the_personal_results_leaves_the_public_ones_and_archiving_keeps_them_for_the_participant_only() throws Exception {
+        try (Upstream up = new Upstream()) {
+            CalculationTest.World w = finalizedTour(up);
+            move(up, w, "review");
+            move(up, w, "finalized");
+            UUID anna = w.participants().get("Анна Смирнова");
+            UUID annaUser = w.users().get("Анна Смирнова");
+            String personal = publication(up, "personal_results", Map.of("tourId", w.tour().toString()));
+            String publicOne = publication(up, "public_results", Map.of("tourId", w.tour().toString(), "nameFormat", "surname_initial"));
+            publicationTo(personal, "published");
+            publicationTo(publicOne, "published");
+            assertThat(publicNames(up, w)).containsExactly("Анна С.", "Борис К.", "Гоша Л.");
+
+            // the personal results are taken down: the public results of the same scope stay public
+            publicationTo(personal, "hidden");
+            assertThat(publicNames(up, w)).containsExactly("Анна С.", "Борис К.", "Гоша Л.");
+            user("participant", annaUser).get("/participants/{id}/results", anna).then().statusCode(200).body("", hasSize(1))
+                    .body("[0].publicationStatus", equalTo("public")).body("[0].rank", equalTo(1));
+            assertThat(TestSql.count(db, "select count(*) from outbox_events where type = 'result.unpublished' "
+                    + "and payload->'after'->>'publication_id' = ?", personal)).isZero();
+
+            // then the public ones too: nobody but the organisers sees anything
+            publicationTo(publicOne, "hidden");
+            assertThat(publicNames(up, w)).isEmpty();
+            user("participant", annaUser).get("/participants/{id}/results", anna).then().statusCode(200).body("", empty());
+            assertThat(TestSql.column(db, "select distinct publication_status::text from competition_results r "
+                    + "join results_projection_tour_participations tp on tp.participant_id = r.participant_id where tp.tour_id = ?::uuid",
+                    w.tour().toString())).containsExactly("hidden");
+
+            // personal results shown again, then public ones hidden again: each participant still sees their own
+            publicationTo(personal, "published");
+            publicationTo(publicOne, "published");
+            publicationTo(publicOne, "hidden");
+            assertThat(publicNames(up, w)).isEmpty();
+            user("participant", annaUser).get("/participants/{id}/results", anna).then().statusCode(200).body("", hasSize(1))
+                    .body("[0].publicationStatus", equalTo("personal")).body("[0].score", equalTo(19.0f));
+
+            // archived: the participant keeps their result as history, the public sees nothing, and it is final
+            publicationTo(personal, "archived");
+            user("participant", annaUser).get("/participants/{id}/results", anna).then().statusCode(200).body("", hasSize(1))
+                    .body("[0].publicationStatus", equalTo("archived")).body("[0].awardStatusKey", equalTo("diploma_2"));
+            user("participant", UUID.randomUUID()).get("/participants/{id}/results", anna).then().statusCode(404);
+            assertThat(publicNames(up, w)).isEmpty();
+            as("organizer").body(Map.of("to", "published")).post("/publications/{id}/transitions", personal).then().statusCode(409)
+                    .body("currentState", equalTo("archived")).body("requestedState", equalTo("published"));
+            // a hidden publication archived shows nothing again
+            publicationTo(publicOne, "archived");
+            assertThat(publicNames(up, w)).isEmpty();
+        }
+    }
+
+    @Test
+    void a_cleared_case_shows_the_withheld_result_in_the_publications_already_published() throws Exception {
+        try (Upstream up = new Upstream()) {
+            CalculationTest.World w = finalizedTour(up);
+            UUID boris = w.participants().get("Борис Котов");
+            String caseId = as("organizer").body(Map.of("participantId", boris, "submissionId", w.submissions().get("Борис Котов"),
+                            "suspicionType", "identical_solutions", "evidenceRefs", List.of(Map.of("fileRef", "s3://evidence/2"))))
+                    .post("/arbitration-cases").then().statusCode(201).extract().path("id");
+            move(up, w, "review");
+            move(up, w, "finalized");
+            String personal = publication(up, "personal_results", Map.of("tourId", w.tour().toString()));
+            String publicOne = publication(up, "public_results", Map.of("tourId", w.tour().toString(), "nameFormat", "surname_initial"));
+            publicationTo(personal, "published");
+            publicationTo(publicOne, "published");
+            UUID borisUser = w.users().get("Борис Котов");
+            user("participant", borisUser).get("/participants/{id}/results", boris).then().statusCode(200).body("", empty());
+            assertThat(publicNames(up, w)).containsExactly("Анна С.", "Гоша Л.");
+
+            as("organizer").body(Map.of("to", "in_review")).post("/arbitration-cases/{id}/transitions", caseId).then().statusCode(200);
+            as("organizer").body(Map.of("to", "cleared", "decisionComment", "совпадение случайное"))
+                    .post("/arbitration-cases/{id}/transitions", caseId).then().statusCode(200).body("status", equalTo("cleared"));
+
+            // released into the publications that went out without it, without publishing them again
+            user("participant", borisUser).get("/participants/{id}/results", boris).then().statusCode(200).body("", hasSize(1))
+                    .body("[0].withheld", equalTo(false)).body("[0].score", equalTo(16.0f)).body("[0].rank", equalTo(2));
+            assertThat(publicNames(up, w)).containsExactly("Анна С.", "Борис К.", "Гоша Л.");
+            EventEnvelope shown = EventJson.read(TestSql.column(db, "select payload::text from outbox_events where type = 'result.published' "
+                    + "and payload->'after'->>'participant_id' = ?", boris.toString()).get(0));
+            assertThat(shown.after().path("publication_id").asText()).isEqualTo(publicOne);
+            assertThat(shown.after().path("publication_status").asText()).isEqualTo("public");
+            assertThat(shown.after().path("grade_category_id").asText()).isEqualTo(w.juniors().toString());
+            assertThat(shown.before().path("publication_status").asText()).isEqualTo("hidden");
+            assertThat(TestSql.count(db, "select count(*) from outbox_events where type = 'publication.published' "
+                    + "and aggregate_id::text = any(string_to_array(?, ','))", personal + "," + publicOne)).isEqualTo(2);
+        }
+    }
 }

@@ -129,6 +129,12 @@ public class CalculationTest {
             assertThat(s.path("thresholds").get(1).path("quota").asInt()).isEqualTo(2);
             assertThat(s.path("thresholds").get(1).path("cutoff").asInt()).isEqualTo(3);
             assertThat(s.path("rules").path("tieAtQuotaEdge").asText()).isEqualTo("all_in");
+            // the result.calculated event carries the stored row, column for column
+            String vera = w.participants().get("Вера").toString();
+            assertThat(EventJson.mapper().readTree(TestSql.column(db, "select payload->>'after' from outbox_events "
+                    + "where type = 'result.calculated' and payload->'after'->>'participant_id' = ?", vera).get(0)))
+                    .isEqualTo(EventJson.mapper().readTree(TestSql.column(db, "select to_jsonb(r)::text from competition_results r "
+                            + "where participant_id = ?::uuid", vera).get(0)));
 
             // every result has its event; the ranking is stored per track over both categories
             assertThat(TestSql.count(db, "select count(*) from outbox_events where type = 'result.calculated' "
