@@ -221,7 +221,7 @@ final class ResultsScenario {
                 + "Measured " + Instant.now() + " on this machine (2 cores, shared with PostgreSQL, the broker and other work); "
                 + "load average (1/5/15 min) " + loadAtStart + " before the timed steps (after seeding), " + loadAverage() + " at the end. "
                 + "20 grade categories, one track; award policy: minimum more than half, diploma_1 8%, up to 25% and 45% "
-                + "cumulative, honorable mentions to 60% at 30%, ties at the edge all in, certificates for any score. "
+                + "cumulative, honorable mentions to 60% at 30%, ties at the edge all in, certificates for a score above zero. "
                 + "Command: `benchmarks/run.sh results` (runs `benchmarks/run-results.sh`, which starts results-service from its jar with the relay and consumers off, "
                 + "seeds, measures, removes its data).\n\n" + String.join("\n", lines) + "\n";
         Files.writeString(o.results().resolve("LATEST-results.md"), md);
