@@ -132,7 +132,8 @@ class CheckingTest {
         assertThat(TestSql.column(db, "select method || ':' || status || ':' || score from competition_checks "
                 + "where submission_id = ?::uuid order by created_at", submission))
                 .containsExactly("auto:checked:5.00", "manual:checked:4.00", "hybrid:checked:9.00");
-        assertThat(TestSql.column(db, "select e.payload -> 'after' ->> 'score' from outbox_events e join competition_checks c "
+        assertThat(TestSql.column(db, "select (e.payload -> 'after' ->> 'score')::numeric(8,2)::text from outbox_events e "
+                + "join competition_checks c "
                 + "on c.id = e.aggregate_id where c.submission_id = ?::uuid and c.method = 'hybrid' "
                 + "and e.type = 'check.completed'", submission)).containsExactly("9.00");
         assertThat(TestSql.count(db, "select count(*) from outbox_events where aggregate_id = ?::uuid "
