@@ -46,6 +46,9 @@ final class AttemptScenario {
         int bulk = Integer.parseInt(opts.getOrDefault("bulk", "100000"));
         int items = Integer.parseInt(opts.getOrDefault("items", "20"));
         int clients = Integer.parseInt(opts.getOrDefault("clients", "32"));
+        // the submits are spread evenly over this many seconds (the target: 10,000 within a minute of the close);
+        // 0: closed loop, each client sending its next submit as soon as the last is answered (the path's capacity)
+        int submitSeconds = Integer.parseInt(opts.getOrDefault("submit-seconds", "60"));
         String url = opts.getOrDefault("attempt-url", "http://127.0.0.1:8083");
         String db = opts.getOrDefault("db-url", "jdbc:postgresql://127.0.0.1:5432/competitions_attempt?user=postgres");
         Path key = Path.of(opts.getOrDefault("key", "deploy/local/dev-jwt/dev-jwt-private.pem"));
@@ -67,18 +70,23 @@ final class AttemptScenario {
             for (UUID user : near.users) {
                 bearers.add("Bearer " + tokens.sign("participant", user));
             }
+            java.util.concurrent.atomic.AtomicLong pacedStart = new java.util.concurrent.atomic.AtomicLong();
+            java.util.concurrent.atomic.AtomicLong behindMicros = new java.util.concurrent.atomic.AtomicLong();
             LoadDriver.Result submit = LoadDriver.run("submit", http, clients, participants, 0,
-                    i -> HttpRequest.newBuilder(URI.create(url + "/submissions/" + near.submissions.get((int) i) + "/submit"))
+                    i -> pacedUntil(i, participants, submitSeconds, pacedStart, behindMicros) == null ? null : HttpRequest.newBuilder(URI.create(url + "/submissions/" + near.submissions.get((int) i) + "/submit"))
                             .timeout(Duration.ofSeconds(60)).header("Authorization", bearers.get((int) i))
                             .POST(HttpRequest.BodyPublishers.noBody()).build(),
                     (i, status, body) -> { }, out, 10);
             Histogram h = submit.latency;
             double seconds = (submit.endNanos - submit.startNanos) / 1e9;
             long ok = submit.outcomes.getOrDefault("200", 0L);
-            String submitLine = String.format("| submissions near the close | %,d submits (each auto-checks %d tasks), %d clients "
-                            + "| %,.0f/s, %.1f s | p50 %.1f ms, p95 %.1f ms, p99 %.1f ms, max %.1f ms | %,d × 200 |",
-                    participants, items, clients, participants / seconds, seconds, LoadDriver.ms(h, 50), LoadDriver.ms(h, 95),
-                    LoadDriver.ms(h, 99), LoadDriver.maxMs(h), ok);
+            String pacing = submitSeconds > 0 ? String.format("spread over %d s (%,.0f/s offered; sends at most %.0f ms "
+                    + "behind schedule)", submitSeconds, participants / (double) submitSeconds, behindMicros.get() / 1000.0)
+                    : "closed loop";
+            String submitLine = String.format("| submissions near the close | %,d submits (each auto-checks %d tasks), %s, "
+                            + "%d clients | %,.0f/s, %.1f s | p50 %.1f ms, p95 %.1f ms, p99 %.1f ms, max %.1f ms | %,d × 200 |",
+                    participants, items, pacing, clients, participants / seconds, seconds, LoadDriver.ms(h, 50),
+                    LoadDriver.ms(h, 95), LoadDriver.ms(h, 99), LoadDriver.maxMs(h), ok);
             out.println(submitLine);
 
             // 2. automatic check of the bulk
@@ -109,7 +117,7 @@ final class AttemptScenario {
             lines.add(correctLine);
             lines.add("");
             lines.add("Command: `benchmarks/run.sh attempt --participants " + participants + " --bulk " + bulk + " --items "
-                    + items + " --clients " + clients + "` against attempt-service started with the outbox relay off "
+                    + items + " --clients " + clients + " --submit-seconds " + submitSeconds + "` against attempt-service started with the outbox relay off "
                     + "(the events are written to the outbox, not sent).");
             Files.createDirectories(results);
             Files.write(results.resolve("LATEST-attempt.md"), lines);
@@ -122,6 +130,27 @@ final class AttemptScenario {
             Thread.currentThread().interrupt();
             return 1;
         }
+    }
+
+    /**
+     * Paces the submits: waits until submit {@code i}'s slot ({@code i × seconds / n} after the first) and notes how
+     * far behind its slot it is sent (all clients busy: the server is not keeping up with the offered rate).
+     * Answers a non-null marker.
+     */
+    private static Object pacedUntil(long i, int n, int seconds, java.util.concurrent.atomic.AtomicLong start,
+                                     java.util.concurrent.atomic.AtomicLong behindMicros) {
+        if (seconds <= 0) {
+            return Boolean.TRUE;
+        }
+        start.compareAndSet(0, System.nanoTime());
+        long slot = start.get() + i * seconds * 1_000_000_000L / n;
+        long wait = slot - System.nanoTime();
+        if (wait > 0) {
+            java.util.concurrent.locks.LockSupport.parkNanos(wait);
+        } else {
+            behindMicros.accumulateAndGet(-wait / 1000, Math::max);
+        }
+        return Boolean.TRUE;
     }
 
     private static JsonNode post(HttpClient http, String url, String bearer, String body)

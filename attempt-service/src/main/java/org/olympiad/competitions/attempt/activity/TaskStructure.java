@@ -74,6 +74,23 @@ public class TaskStructure extends PanacheEntityBase {
         return new CheckingPolicy(checks, tolerance);
     }
 
+    /**
+     * The checking policy of a binding with these structures: the strictest any of them asks for (the most checks
+     * per work, and of the structures asking for that many, the smallest tolerance), since a work is checked as a
+     * whole and a participation's grade category is not known here; no structure, or none with a policy: one check.
+     */
+    public static CheckingPolicy checkingPolicy(java.util.List<TaskStructure> structures) {
+        CheckingPolicy strictest = CheckingPolicy.SINGLE;
+        for (TaskStructure structure : structures) {
+            CheckingPolicy policy = checkingPolicy(structure.structureSnapshot);
+            if (policy.checksPerWork() > strictest.checksPerWork() || policy.checksPerWork().equals(strictest.checksPerWork())
+                    && policy.tolerance().compareTo(strictest.tolerance()) < 0) {
+                strictest = policy;
+            }
+        }
+        return strictest;
+    }
+
     static TaskStructure of(UUID bindingId, ActivityRequests.CreateStructure request) {
         JsonNode snapshot = JsonObjects.objectOrEmpty("structureSnapshot", request.structureSnapshot());
         PersonalDataGuard.refuseIn("structureSnapshot", snapshot, Strictness.FREE_TEXT_OR_POLICY);

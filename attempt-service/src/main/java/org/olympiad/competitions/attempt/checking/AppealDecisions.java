@@ -20,6 +20,7 @@ import org.olympiad.competitions.platform.sql.NativeSql;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -90,45 +91,39 @@ public class AppealDecisions {
             BigDecimal total = scores.values().stream().reduce(BigDecimal.ZERO, BigDecimal::add);
             Check check = Check.completed(s.id, "manual", actor.userId(), total, reason);
             return check.persist().chain(() -> outbox.record(check.createdEvent(season), actor))
-                    .chain(() -> pending(s.id, check.id, scores, items, season, reason))
-                    .chain(() -> ScoreVersions.apply(actor)).replaceWithVoid();
+                    .chain(() -> ScoreVersions.writeRows(actor, pending(s.id, check.id, scores, items, season, reason)))
+                    .replaceWithVoid();
         });
     }
 
-    private static Uni<Void> pending(UUID submissionId, UUID checkId, Map<UUID, BigDecimal> scores, List<TaskItem> items,
-                                     UUID season, String reason) {
-        Uni<Void> chain = io.quarkus.hibernate.reactive.panache.Panache.getSession().chain(session -> session.flush())
-                .chain(ScoreVersions::begin);
+    private static List<Object[]> pending(UUID submissionId, UUID checkId, Map<UUID, BigDecimal> scores,
+                                          List<TaskItem> items, UUID season, String reason) {
+        List<Object[]> rows = new ArrayList<>();
         for (TaskItem item : items) {
             if (scores.containsKey(item.id)) {
-                chain = chain.chain(() -> NativeSql.update("insert into attempt_pending_scores (submission_id, "
-                                + "tour_task_item_id, score, max_score, check_id, new_check, method, reason, season_id, score_snapshot) "
-                                + "values (?1, ?2, ?3, ?4, ?5, false, 'manual', ?6, ?7, '{\"method\":\"appeal\"}'::jsonb)",
-                        submissionId, item.id, scores.get(item.id), item.maxScore, checkId, reason, season).replaceWithVoid());
+                rows.add(new Object[]{submissionId, item.id, scores.get(item.id), item.maxScore, checkId, false, "manual",
+                        reason, season, "{\"method\":\"appeal\"}"});
             }
         }
-        return chain;
+        return rows;
     }
 
     /** No scores named: the keyed tasks are checked again under their current keys; changed scores get a version. */
     private static Uni<Void> recheckKeys(Submission s, Caller.Snapshot actor, String reason, UUID season) {
-        return ScoreVersions.begin()
-                .chain(() -> NativeSql.update("insert into attempt_pending_scores (submission_id, tour_task_item_id, score, "
-                        + "max_score, check_id, new_check, method, reason, season_id, score_snapshot) "
-                        + "select r.submission_id, r.tour_task_item_id, r.score, r.max_score, r.check_id, true, 'auto', ?2, "
-                        + "cast(?3 as uuid), '{\"method\":\"auto\",\"appeal\":true}'::jsonb from (select s.id as submission_id, "
-                        + "ti.id as tour_task_item_id, ti.max_score, gen_random_uuid() as check_id, "
+        // one check for the submission: every changed task's row carries the same new check id
+        return io.quarkus.hibernate.reactive.panache.Panache.getSession().chain(session -> session.flush())
+                .chain(() -> ScoreVersions.write(actor, "select r.submission_id, r.tour_task_item_id, r.score, r.max_score, "
+                        + "cast(?4 as uuid) as check_id, true as new_check, 'auto' as method, cast(?5 as text) as reason, "
+                        + "cast(?6 as uuid) as season_id, '{\"method\":\"auto\",\"appeal\":true}'::jsonb as score_snapshot "
+                        + "from (select s.id as submission_id, ti.id as tour_task_item_id, ti.max_score, "
                         + "attempt_auto_score(ti.scoring_snapshot, ai.item_result_snapshot -> 'answer', ti.max_score) as score, "
                         + "sc.score as old_score from competition_submissions s join competition_tour_task_items ti "
                         + "on ti.activity_binding_id = s.activity_binding_id and (ti.scoring_snapshot ->> 'type') is not null "
                         + "left join competition_answer_items ai on ai.submission_id = s.id and ai.tour_task_item_id = ti.id "
                         + "left join competition_scores sc on sc.submission_id = s.id and sc.tour_task_item_id = ti.id "
-                        + "and sc.is_current where s.id = ?1) r where r.score is distinct from r.old_score",
-                        s.id, reason, season))
-                .chain(changed -> changed == 0 ? Uni.createFrom().voidItem()
-                        // one check for the submission: the pending rows share the first row's check id
-                        : NativeSql.update("update attempt_pending_scores set check_id = (select check_id from "
-                        + "attempt_pending_scores limit 1)").chain(() -> ScoreVersions.apply(actor)).replaceWithVoid());
+                        + "and sc.is_current where s.id = ?3) r where r.score is distinct from r.old_score",
+                        s.id, UUID.randomUUID(), reason, season))
+                .replaceWithVoid();
     }
 
     private static UUID uuid(JsonNode row, String field) {

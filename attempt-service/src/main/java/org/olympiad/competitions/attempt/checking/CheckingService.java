@@ -76,11 +76,12 @@ public class CheckingService {
                 Long.class, tourId).map(n -> new QueueView(tourId, n.get(0)));
     }
 
-    // a work wants another check while it has fewer live manual checks than its structure asks for, and none in review
+    // a work wants another check while it has fewer live manual checks than its binding's policy asks for (the most
+    // any of its structures asks for: see TaskStructure.checkingPolicy), and none in review
     private static final String WANTS_CHECKS = "(select count(*) from competition_checks c where c.submission_id = s.id "
             + "and c.method = 'manual' and c.status in ('pending', 'checked')) < coalesce((select "
-            + "(ts.structure_snapshot -> 'checking' ->> 'checksPerWork')::int from competition_tour_task_structures ts "
-            + "where ts.activity_binding_id = s.activity_binding_id order by ts.created_at, ts.id limit 1), 1) "
+            + "max((ts.structure_snapshot -> 'checking' ->> 'checksPerWork')::int) from competition_tour_task_structures ts "
+            + "where ts.activity_binding_id = s.activity_binding_id), 1) "
             + "and not exists (select 1 from competition_checks c where c.submission_id = s.id "
             + "and c.status = 'needs_review')";
 
@@ -93,7 +94,7 @@ public class CheckingService {
         UUID me = caller.userId();
         return NativeSql.column("select c.id from competition_checks c join competition_submissions s on s.id = c.submission_id "
                         + "join competition_tour_activity_bindings b on b.id = s.activity_binding_id "
-                        + "where b.tour_id = ?1 and c.checked_by_user_id = ?2 and c.status = 'pending' "
+                        + "where b.tour_id = ?1 and c.checked_by_user_id = ?2 and c.method = 'manual' and c.status = 'pending' "
                         + "order by c.created_at limit 1", UUID.class, tourId, me)
                 .chain(held -> !held.isEmpty() ? Check.<Check>findById(held.get(0)).chain(this::work)
                         : NativeSql.column("select s.id from competition_submissions s join competition_tour_activity_bindings b "
@@ -131,7 +132,7 @@ public class CheckingService {
                 BigDecimal total = marks.values().stream().reduce(BigDecimal.ZERO, BigDecimal::add);
                 return seasonOf(s.id).chain(season -> outbox.record(check.complete(season, total, request.comment()))
                         .chain(() -> storeMarks(check.id, request.marks(), marks))
-                        .chain(() -> settle(s, check, manual, season))
+                        .chain(() -> settle(s, check, items, season))
                         .map(v -> check.view()));
             }));
         });
@@ -160,17 +161,17 @@ public class CheckingService {
                                 .map(c -> c.moveTo(CheckStatus.overridden, season, request.reason())).toList()))
                         .chain(() -> writeScores(s.id, decision.id, marks, items, season, request.reason(),
                                 "{\"method\":\"manual\",\"decision\":true}"))
-                        .chain(() -> outbox.record(s.checked(season), () -> Boolean.TRUE))
+                        .chain(() -> completeWork(s, items, season))
                         .map(v -> decision.view()));
             });
         });
     }
 
     /** After a manual check: write the scores when the work has its checks, or send a disagreement to review. */
-    private Uni<Void> settle(Submission s, Check latest, List<TaskItem> manual, UUID season) {
+    private Uni<Void> settle(Submission s, Check latest, List<TaskItem> items, UUID season) {
+        List<TaskItem> manual = items.stream().filter(i -> !ScoringKey.isKey(i.scoringSnapshot)).toList();
         return ActivityService.structures(s.activityBindingId).chain(structures -> {
-            TaskStructure.CheckingPolicy policy = structures.isEmpty() ? TaskStructure.CheckingPolicy.SINGLE
-                    : TaskStructure.checkingPolicy(structures.get(0).structureSnapshot);
+            TaskStructure.CheckingPolicy policy = TaskStructure.checkingPolicy(structures);
             return Check.<Check>list("submissionId = ?1 and method = 'manual' and status = ?2 order by createdAt",
                     s.id, CheckStatus.checked).chain(done -> {
                 if (done.size() < policy.checksPerWork()) {
@@ -196,27 +197,46 @@ public class CheckingService {
                     }
                     String snapshot = "{\"method\":\"manual\",\"checks\":" + done.size() + "}";
                     return writeScores(s.id, latest.id, settled, manual, season, "checked by hand", snapshot)
-                            .chain(() -> outbox.record(s.checked(season), () -> Boolean.TRUE)).replaceWithVoid();
+                            .chain(() -> completeWork(s, items, season));
                 });
             });
         });
     }
 
+    /**
+     * Every task of the work has its score now: the submission is checked. A hybrid work (keyed tasks scored
+     * automatically, the rest by hand) also gets its {@code hybrid} check, holding the work's total of both parts: its
+     * total is complete only now, never from the automatic part alone. A recheck of a checked work changes nothing here.
+     */
+    private Uni<Void> completeWork(Submission s, List<TaskItem> items, UUID season) {
+        DomainChange checked = s.checked(season);
+        if (checked == null) {
+            return Uni.createFrom().voidItem();
+        }
+        return outbox.record(checked).chain(() -> !CheckingProgress.HYBRID.equals(CheckingProgress.methodOf(items))
+                ? Uni.createFrom().voidItem()
+                : NativeSql.column("select coalesce(sum(score), 0) from competition_scores where submission_id = ?1 "
+                        + "and is_current and voided_at is null", BigDecimal.class, s.id).chain(total -> {
+                    Check whole = Check.completed(s.id, CheckingProgress.HYBRID, caller.userId(),
+                            total.get(0).setScale(2, RoundingMode.HALF_UP),
+                            "automatic and manual parts checked: the work's total");
+                    return whole.persist().chain(() -> outbox.record(whole.createdEvent(season))).replaceWithVoid();
+                }));
+    }
+
     private static Uni<Void> writeScores(UUID submissionId, UUID checkId, Map<UUID, BigDecimal> scores, List<TaskItem> items,
                                          UUID season, String reason, String snapshot) {
-        Caller.Snapshot actor = Caller.current();
-        Uni<Void> chain = Panache.getSession().chain(session -> session.flush()).chain(ScoreVersions::begin);
+        List<Object[]> rows = new ArrayList<>();
         for (TaskItem item : items) {
             BigDecimal score = scores.get(item.id);
-            if (score == null) {
-                continue;
+            if (score != null) {
+                rows.add(new Object[]{submissionId, item.id, score, item.maxScore, checkId, false, "manual", reason, season,
+                        snapshot});
             }
-            chain = chain.chain(() -> NativeSql.update("insert into attempt_pending_scores (submission_id, tour_task_item_id, "
-                            + "score, max_score, check_id, new_check, method, reason, season_id, score_snapshot) "
-                            + "values (?1, ?2, ?3, ?4, ?5, false, 'manual', ?6, ?7, cast(cast(?8 as text) as jsonb))",
-                    submissionId, item.id, score, item.maxScore, checkId, reason, season, snapshot).replaceWithVoid());
         }
-        return chain.chain(() -> ScoreVersions.apply(actor)).replaceWithVoid();
+        Caller.Snapshot actor = Caller.current();
+        return Panache.getSession().chain(session -> session.flush())
+                .chain(() -> ScoreVersions.writeRows(actor, rows)).replaceWithVoid();
     }
 
     private static Uni<Void> storeMarks(UUID checkId, List<CheckingRequests.Mark> given, Map<UUID, BigDecimal> marks) {

@@ -20,21 +20,18 @@ public class KeyCorrections {
     public Uni<Integer> recheck(UUID taskItemId, UUID seasonId, String reason) {
         Caller.Snapshot actor = Caller.current();
         return Panache.getSession().chain(session -> session.flush())
-                .chain(ScoreVersions::begin)
-                .chain(() -> NativeSql.update("insert into attempt_pending_scores (submission_id, tour_task_item_id, score, "
-                        + "max_score, check_id, new_check, method, reason, season_id, score_snapshot) "
-                        + "select r.submission_id, r.tour_task_item_id, r.score, r.max_score, gen_random_uuid(), true, 'auto', "
-                        + "?2, cast(?3 as uuid), jsonb_build_object('method', 'auto', 'key_corrected', true) from ("
-                        + "select sc.submission_id, sc.tour_task_item_id, sc.score as old_score, ti.max_score, "
-                        + "attempt_auto_score(ti.scoring_snapshot, ai.item_result_snapshot -> 'answer', ti.max_score) as score "
-                        + "from competition_scores sc join competition_tour_task_items ti on ti.id = sc.tour_task_item_id "
-                        + "join competition_submissions s on s.id = sc.submission_id and s.status <> 'void' "
-                        + "left join competition_answer_items ai on ai.submission_id = sc.submission_id "
-                        + "and ai.tour_task_item_id = sc.tour_task_item_id "
-                        + "where sc.tour_task_item_id = ?1 and sc.is_current and sc.voided_at is null "
-                        + "and sc.score_snapshot ->> 'method' = 'auto') r where r.score is distinct from r.old_score",
-                        taskItemId, "answer key corrected: " + reason, seasonId))
-                .chain(changed -> changed == 0 ? Uni.createFrom().item(0)
-                        : ScoreVersions.apply(actor).replaceWith(changed));
+                .chain(() -> ScoreVersions.write(actor, "select r.submission_id, r.tour_task_item_id, r.score, r.max_score, "
+                                + "gen_random_uuid() as check_id, true as new_check, 'auto' as method, cast(?4 as text) as reason, "
+                                + "cast(?5 as uuid) as season_id, '{\"method\": \"auto\", \"key_corrected\": true}'::jsonb "
+                                + "as score_snapshot from (select sc.submission_id, sc.tour_task_item_id, sc.score as old_score, "
+                                + "ti.max_score, attempt_auto_score(ti.scoring_snapshot, ai.item_result_snapshot -> 'answer', "
+                                + "ti.max_score) as score from competition_scores sc "
+                                + "join competition_tour_task_items ti on ti.id = sc.tour_task_item_id "
+                                + "join competition_submissions s on s.id = sc.submission_id and s.status <> 'void' "
+                                + "left join competition_answer_items ai on ai.submission_id = sc.submission_id "
+                                + "and ai.tour_task_item_id = sc.tour_task_item_id "
+                                + "where sc.tour_task_item_id = ?3 and sc.is_current and sc.voided_at is null "
+                                + "and sc.score_snapshot ->> 'method' = 'auto') r where r.score is distinct from r.old_score",
+                        taskItemId, "answer key corrected: " + reason, seasonId));
     }
 }

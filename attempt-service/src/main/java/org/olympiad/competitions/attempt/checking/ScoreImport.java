@@ -198,14 +198,31 @@ public class ScoreImport {
         }
         Map<UUID, UUID> checkOf = new HashMap<>();
         lines.forEach(l -> checkOf.computeIfAbsent(l.participation(), k -> UUID.randomUUID()));
-        chain = chain.chain(() -> Panache.getSession().chain(session -> session.flush())).chain(ScoreVersions::begin);
+        chain = chain.chain(() -> Panache.getSession().chain(session -> session.flush())).chain(ScoreImport::staging);
         for (int from = 0; from < lines.size(); from += ROWS_PER_STATEMENT) {
             List<Line> slice = lines.subList(from, Math.min(lines.size(), from + ROWS_PER_STATEMENT));
             // the parameters are read when the statement runs: the new submissions have their ids only once persisted
             chain = chain.chain(() -> insertPending(slice, submissionOf, checkOf, tour.seasonId));
         }
-        return chain.chain(() -> ScoreVersions.apply(actor))
+        return chain.chain(() -> ScoreVersions.write(actor, "select " + ScoreVersions.PENDING_COLUMNS
+                        + " from attempt_pending_scores"))
                 .map(scores -> new Result(lines.size(), checkOf.size(), scores));
+    }
+
+    /**
+     * The lines of an import, staged in a temporary table: a large import is sent in several statements (the
+     * driver's parameter limit), then written as score versions by one. Imports are rare; the hot paths (submit,
+     * the close, key corrections) write without one.
+     */
+    private static Uni<Void> staging() {
+        return NativeSql.update("drop table if exists attempt_pending_scores")
+                .chain(() -> NativeSql.update("""
+                        create temp table attempt_pending_scores (
+                        submission_id uuid not null, tour_task_item_id uuid not null, score numeric(8,2) not null,
+                        max_score numeric(8,2), check_id uuid not null, new_check boolean not null, method text not null,
+                        reason text, season_id uuid, score_snapshot jsonb not null default '{}'::jsonb,
+                        primary key (submission_id, tour_task_item_id)) on commit drop"""))
+                .replaceWithVoid();
     }
 
     private static Uni<Void> insertPending(List<Line> slice, Map<UUID, Submission> submissionOf, Map<UUID, UUID> checkOf,

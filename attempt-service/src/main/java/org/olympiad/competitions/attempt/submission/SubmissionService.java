@@ -12,6 +12,7 @@ import org.olympiad.competitions.attempt.activity.ActivityBinding;
 import org.olympiad.competitions.attempt.activity.ActivityService;
 import org.olympiad.competitions.attempt.activity.TaskItem;
 import org.olympiad.competitions.attempt.checking.AutoCheck;
+import org.olympiad.competitions.attempt.checking.CheckingProgress;
 import org.olympiad.competitions.attempt.projection.People;
 import org.olympiad.competitions.attempt.projection.ProjectedTour;
 import org.olympiad.competitions.attempt.projection.ProjectedTourParticipation;
@@ -67,8 +68,10 @@ public class SubmissionService {
                            JsonNode lmsActivityItemRef) {
     }
 
+    /** A submission with its tasks, answers, files and how far its check has come (scores for organisers only). */
     public record SubmissionDetails(SubmissionView submission, UUID participantId, UUID tourId, List<TaskView> tasks,
-                                    List<AnswerView> answers, List<SubmissionFile.SubmissionFileView> files) {
+                                    List<AnswerView> answers, List<SubmissionFile.SubmissionFileView> files,
+                                    CheckingProgress checking) {
     }
 
     @WithTransaction
@@ -177,12 +180,14 @@ public class SubmissionService {
     }
 
     private Uni<SubmissionDetails> details(Submission s, ProjectedTourParticipation p) {
+        boolean organiser = caller.hasRole(Roles.ADMIN) || caller.hasRole(Roles.ORGANIZER);
         return ActivityService.items(s.activityBindingId).chain(items -> AnswerItem.<AnswerItem>list("submissionId", s.id)
                 .chain(answers -> SubmissionFile.<SubmissionFile>list("submissionId", Sort.by("createdAt"), s.id)
-                        .map(files -> new SubmissionDetails(s.view(), p.participantId, p.tourId,
-                                items.stream().map(SubmissionService::taskView).toList(),
+                        .chain(files -> CheckingProgress.of(s.id, items).map(progress -> new SubmissionDetails(s.view(),
+                                p.participantId, p.tourId, items.stream().map(SubmissionService::taskView).toList(),
                                 answers.stream().map(SubmissionService::answerView).toList(),
-                                files.stream().map(SubmissionFile::view).toList()))));
+                                files.stream().map(SubmissionFile::view).toList(),
+                                organiser ? progress : progress.withoutScores())))));
     }
 
     private static TaskView taskView(TaskItem i) {

@@ -37,6 +37,11 @@ class AutoScoreFunctionTest {
         assertThat(score(partial, "[\"A\",\"C\",\"B\"]", "3")).isEqualTo("1.00");
         assertThat(score(partial, "[\"B\",\"E\",\"A\"]", "3")).isEqualTo("0.00");
         assertThat(score(partial, "[\"A\",\"A\",\"A\"]", "3")).isEqualTo("1.00");
+        // a repeated pick counts once, a null pick not at all, a number pick by its text
+        assertThat(score(strict, "[\"A\",\"C\",\"D\",\"A\",null]", "3")).isEqualTo("3.00");
+        assertThat(score(partial, "[1, \"A\"]", "3")).isEqualTo("0.00");
+        assertThat(score(partial, "[]", "3")).isEqualTo("0.00");
+        assertThat(score("{\"type\":\"multiple_choice\",\"correct\":[\"1\",\"2\"]}", "[2, 1]", "2")).isEqualTo("2.00");
     }
 
     @Test
@@ -47,6 +52,15 @@ class AutoScoreFunctionTest {
         assertThat(score(key, "3.16", "4")).isEqualTo("0");
         assertThat(score(key, "\"пи\"", "4")).isEqualTo("0");
         assertThat(score("{\"type\":\"number\",\"value\":12}", "12.0", "1")).isEqualTo("1.00");
+        // text that is not a number scores 0 (recognised by its form: no exception, no subtransaction per call)
+        for (String notANumber : new String[]{"\"3,14.1\"", "\"3.14 м\"", "\"-\"", "\".\"", "\"\"", "\"NaN\"",
+                "\"Infinity\"", "\"1e99999\"", "true", "[3.14]"}) {
+            assertThat(score(key, notANumber, "4")).as(notANumber).isEqualTo("0");
+        }
+        assertThat(score(key, "\"+3.14\"", "4")).isEqualTo("4.00");
+        assertThat(score(key, "\"314e-2\"", "4")).isEqualTo("4.00");
+        assertThat(score("{\"type\":\"number\",\"value\":0.5}", "\",5\"", "1")).isEqualTo("1.00");
+        assertThat(score("{\"type\":\"number\",\"value\":3}", "\"3.\"", "1")).isEqualTo("1.00");
     }
 
     @Test

@@ -25,6 +25,7 @@ import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.not;
+import static org.hamcrest.Matchers.nullValue;
 import static org.hamcrest.Matchers.startsWith;
 import static org.olympiad.competitions.attempt.Fixtures.as;
 
@@ -80,6 +81,93 @@ class CheckingTest {
     }
 
     @Test
+    void a_hybrid_work_is_scored_automatically_on_submit_and_its_total_is_complete_only_when_a_checker_marked_the_rest()
+            throws Exception {
+        World world = World.open(feed); // task 1 single choice (2), task 2 number (3): keyed; task 3 (5): by hand
+        World.Sitter p = world.admit();
+        String submission = as("participant", p.user()).post("/tours/{id}/attempts", world.tour()).then().statusCode(201)
+                .extract().path("id");
+        Object[] answers = {"B", "3,14", "x = 7, потому что 3x = 21"};
+        for (int i = 0; i < 3; i++) {
+            as("participant", p.user()).body(Map.of("answer", answers[i], "baseVersion", 0))
+                    .put("/submissions/{id}/answers/{item}", submission, world.activity().item(i + 1)).then().statusCode(200);
+        }
+        as("participant", p.user()).post("/submissions/{id}/submit", submission).then().statusCode(200)
+                .body("status", equalTo("checking"));
+
+        // the participant sees that the automatic part is in and the rest waits for a checker, and no score
+        as("participant", p.user()).get("/submissions/{id}", submission).then().statusCode(200)
+                .body("checking.method", equalTo("hybrid")).body("checking.automaticPart", equalTo("checked"))
+                .body("checking.manualPart", equalTo("waiting")).body("checking.complete", equalTo(false))
+                .body("checking.automaticScore", nullValue()).body("checking.total", nullValue());
+        // an organiser sees the automatic part's score, and no total yet
+        as("organizer").get("/submissions/{id}", submission).then().statusCode(200)
+                .body("checking.automaticScore", equalTo(5.0f)).body("checking.manualScore", nullValue())
+                .body("checking.total", nullValue()).body("checking.complete", equalTo(false));
+        assertThat(TestSql.column(db, "select method || ':' || status || ':' || score from competition_checks "
+                + "where submission_id = ?::uuid", submission)).containsExactly("auto:checked:5.00");
+        assertThat(TestSql.count(db, "select count(*) from outbox_events where aggregate_id = ?::uuid "
+                + "and type = 'submission.checked'", submission)).isZero();
+
+        // the checker gets only the task that needs a hand: not the keyed tasks, their answers or scores, nor who wrote it
+        UUID checker = UUID.randomUUID();
+        ExtractableResponse<Response> work = as("checker", checker).post("/tours/{id}/checking/take", world.tour())
+                .then().statusCode(200).body("tasks", hasSize(1))
+                .body("tasks[0].taskItemId", equalTo(world.activity().item(3)))
+                .body("tasks[0].answer", equalTo("x = 7, потому что 3x = 21")).extract();
+        assertThat(work.asString()).doesNotContain(world.activity().item(1)).doesNotContain(world.activity().item(2))
+                .doesNotContain("3,14").doesNotContain("\"score\"").doesNotContain("automaticScore").doesNotContain(submission)
+                .doesNotContain(p.participant().toString()).doesNotContain(p.tourParticipation().toString());
+        as("participant", p.user()).get("/submissions/{id}", submission).then().statusCode(200)
+                .body("checking.manualPart", equalTo("in_progress")).body("checking.complete", equalTo(false));
+
+        marks(checker, work.path("checkId"), world.activity().item(3), 4).then().statusCode(200);
+
+        as("participant", p.user()).get("/submissions/{id}", submission).then().statusCode(200)
+                .body("submission.status", equalTo("checked")).body("checking.manualPart", equalTo("checked"))
+                .body("checking.complete", equalTo(true)).body("checking.total", nullValue());
+        as("organizer").get("/submissions/{id}", submission).then().statusCode(200)
+                .body("checking.automaticScore", equalTo(5.0f)).body("checking.manualScore", equalTo(4.0f))
+                .body("checking.total", equalTo(9.0f)).body("checking.complete", equalTo(true));
+        assertThat(TestSql.column(db, "select method || ':' || status || ':' || score from competition_checks "
+                + "where submission_id = ?::uuid order by created_at", submission))
+                .containsExactly("auto:checked:5.00", "manual:checked:4.00", "hybrid:checked:9.00");
+        assertThat(TestSql.column(db, "select (e.payload -> 'after' ->> 'score')::numeric(8,2)::text from outbox_events e "
+                + "join competition_checks c "
+                + "on c.id = e.aggregate_id where c.submission_id = ?::uuid and c.method = 'hybrid' "
+                + "and e.type = 'check.completed'", submission)).containsExactly("9.00");
+        assertThat(TestSql.count(db, "select count(*) from outbox_events where aggregate_id = ?::uuid "
+                + "and type = 'submission.checked'", submission)).isEqualTo(1);
+    }
+
+    @Test
+    void a_work_whose_every_task_has_a_key_is_complete_on_submit_and_never_reaches_a_checker() throws Exception {
+        UUID season = UUID.randomUUID();
+        UUID tour = UUID.randomUUID();
+        feed.tour(tour, season, "open");
+        var activity = org.olympiad.competitions.attempt.Fixtures.lockedActivity(tour, List.of(
+                new org.olympiad.competitions.attempt.Fixtures.Task(1, 2, org.olympiad.competitions.attempt.Fixtures.single("B")),
+                new org.olympiad.competitions.attempt.Fixtures.Task(2, 3, org.olympiad.competitions.attempt.Fixtures.number(2.5, 0))));
+        World world = new World(feed, season, tour, activity);
+        World.Sitter p = world.admit();
+        String submission = as("participant", p.user()).post("/tours/{id}/attempts", tour).then().statusCode(201)
+                .extract().path("id");
+        as("participant", p.user()).body(Map.of("answer", "B", "baseVersion", 0))
+                .put("/submissions/{id}/answers/{item}", submission, activity.item(1)).then().statusCode(200);
+        as("participant", p.user()).post("/submissions/{id}/submit", submission).then().statusCode(200)
+                .body("status", equalTo("checked"));
+
+        as("participant", p.user()).get("/submissions/{id}", submission).then().statusCode(200)
+                .body("checking.method", equalTo("auto")).body("checking.automaticPart", equalTo("checked"))
+                .body("checking.manualPart", equalTo("none")).body("checking.complete", equalTo(true));
+        as("organizer").get("/submissions/{id}", submission).then().statusCode(200).body("checking.total", equalTo(2.0f));
+        as("checker").get("/tours/{id}/checking/queue", tour).then().statusCode(200).body("waiting", equalTo(0));
+        as("checker").post("/tours/{id}/checking/take", tour).then().statusCode(204);
+        assertThat(TestSql.column(db, "select method || ':' || status || ':' || score from competition_checks "
+                + "where submission_id = ?::uuid", submission)).containsExactly("auto:checked:2.00");
+    }
+
+    @Test
     void two_checks_that_disagree_beyond_the_tolerance_go_to_review_and_the_senior_decision_overrides() throws Exception {
         World world = World.open(feed, Map.of("checking", Map.of("checksPerWork", 2, "tolerance", 1)));
         String agreeing = submitted(world, "B", 1, "решение А");
@@ -125,6 +213,45 @@ class CheckingTest {
         assertThat(TestSql.column(db, "select e.payload -> 'before' ->> 'score' from outbox_events e join competition_scores s "
                 + "on s.id = e.aggregate_id where s.submission_id = ?::uuid and e.type = 'score.recalculated'", agreeing))
                 .containsExactly("3.75");
+    }
+
+    @Test
+    void a_binding_whose_second_structure_asks_for_two_checks_gets_two_checks_per_work() throws Exception {
+        UUID season = UUID.randomUUID();
+        UUID tour = UUID.randomUUID();
+        feed.tour(tour, season, "open");
+        String binding = as("organizer").body(Map.of("mode", "lms_activity", "lmsActivityRef", Map.of("activity_id", "act-2")))
+                .post("/tours/{id}/activity-bindings", tour).then().statusCode(201).extract().path("id");
+        List<String> items = new java.util.ArrayList<>();
+        Map<String, Object> single = Map.of();
+        Map<String, Object> twice = Map.of("checking", Map.of("checksPerWork", 2, "tolerance", 1));
+        int number = 1;
+        for (Map<String, Object> policy : List.of(single, twice)) {
+            String structure = as("organizer").body(Map.of("gradeCategoryId", UUID.randomUUID(), "taskCount", 1,
+                            "maxTotalScore", 5, "structureSnapshot", policy))
+                    .post("/activity-bindings/{id}/task-structures", binding).then().statusCode(201).extract().path("id");
+            items.add(as("organizer").body(Map.of("taskStructureId", structure, "taskNumber", number++, "maxScore", 5))
+                    .post("/activity-bindings/{id}/task-items", binding).then().statusCode(201).extract().path("id"));
+        }
+        as("organizer").body(Map.of("to", "review")).post("/activity-bindings/{id}/transitions", binding).then().statusCode(200);
+        as("organizer").body(Map.of("to", "locked")).post("/activity-bindings/{id}/transitions", binding).then().statusCode(200);
+        World world = new World(feed, season, tour, new org.olympiad.competitions.attempt.Fixtures.Activity(binding, null, items));
+        World.Sitter p = world.admit();
+        String submission = as("participant", p.user()).post("/tours/{id}/attempts", tour).then().statusCode(201)
+                .extract().path("id");
+        as("participant", p.user()).post("/submissions/{id}/submit", submission).then().statusCode(200);
+
+        UUID first = UUID.randomUUID();
+        var work = as("checker", first).post("/tours/{id}/checking/take", tour).then().statusCode(200).extract();
+        as("checker", first).body(Map.of("marks", List.of(Map.of("taskItemId", items.get(0), "score", 3),
+                Map.of("taskItemId", items.get(1), "score", 4)))).post("/checks/{id}/marks", (String) work.path("checkId"))
+                .then().statusCode(200);
+        // one check is not enough for this binding: the work waits for a second checker, unscored
+        as("checker").get("/tours/{id}/checking/queue", tour).then().statusCode(200).body("waiting", equalTo(1));
+        assertThat(TestSql.column(db, "select status::text from competition_submissions where id = ?::uuid", submission))
+                .containsExactly("checking");
+        assertThat(TestSql.count(db, "select count(*) from competition_scores where submission_id = ?::uuid", submission))
+                .isZero();
     }
 
     @Test
