@@ -69,9 +69,9 @@ public class JobService {
     }
 
     /** Records that a job got documents or results: wakes it when it was waiting or finished. Caller's transaction. */
-    public Uni<Void> advance(DocumentGenerationJob job, int newDocuments, boolean newResult, Long expectedResults,
+    public Uni<Void> advance(DocumentGenerationJob job, int newDocuments, int newResults, Long expectedResults,
                              Caller.Snapshot actor) {
-        var change = job.wake(newDocuments, newResult, expectedResults, job.seasonId());
+        var change = job.wake(newDocuments, newResults, expectedResults, job.seasonId());
         Uni<Void> recorded = change == null ? Uni.createFrom().voidItem()
                 : outbox.record(change, actor).replaceWithVoid();
         return recorded.invoke(worker::wakeUp);
