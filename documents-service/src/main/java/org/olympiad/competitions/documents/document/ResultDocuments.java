@@ -40,10 +40,12 @@ public class ResultDocuments {
 
     /**
      * Published results (consecutive events of one poll): the document each award earns, once, for its
-     * publication's job. Set-wise, since a publication brings thousands at once: one lock of each job, one query for
-     * the live documents of all the results, the new documents and their events written as one flush (JDBC
-     * batches), one update of each job's counts. A result that has a live document of its type (redelivery, a
-     * repeated publish, or twice in this run) gets no second one.
+     * publication's job. Set-wise, since a publication brings thousands at once: one query for the live documents of
+     * all the results, the new documents and their events written as one flush (JDBC batches), one update of each
+     * job's counts. The job is locked only for that update, after the flush: the generation worker, which takes the
+     * same lock to claim the job and to record each batch, makes documents while results are still coming in. A
+     * result that has a live document of its type (redelivery, a repeated publish, or twice in this run) gets no
+     * second one.
      */
     Uni<Void> published(List<Published> published) {
         Map<UUID, List<Published>> byPublication = new LinkedHashMap<>();
@@ -61,7 +63,7 @@ public class ResultDocuments {
         for (Map.Entry<UUID, List<Published>> entry : byPublication.entrySet()) {
             List<Published> results = entry.getValue();
             Published first = results.get(0);
-            chain = chain.chain(() -> jobs.forPublication(entry.getKey(), first.result().seasonId(), first.actor()))
+            chain = chain.chain(() -> jobs.refOf(entry.getKey(), first.result().seasonId()))
                     .chain(job -> {
                         List<AwardDocument> made = new ArrayList<>();
                         List<Published> madeFor = new ArrayList<>();
@@ -69,20 +71,22 @@ public class ResultDocuments {
                             var type = AwardDocumentType.earnedBy(p.result().awardStatusKey());
                             if (p.result().stands() && type.isPresent()
                                     && live.add(p.result().resultId() + "/" + type.get())) {
-                                AwardDocument document = AwardDocument.forResult(p.result(), type.get(), job.id);
+                                AwardDocument document = AwardDocument.forResult(p.result(), type.get(), job.id());
                                 made.add(document);
                                 madeFor.add(p);
                             }
                         }
                         Published last = results.get(results.size() - 1);
                         // one after the other: a reactive session takes one operation at a time (nothing is sent to
-                        // the database before the flush at commit, which writes the rows in JDBC batches)
+                        // the database before the flush, which writes the rows in JDBC batches)
                         Uni<Void> written = made.isEmpty() ? Uni.createFrom().voidItem()
                                 : Panache.getSession().chain(s -> s.persistAll(made.toArray()))
                                 .chain(() -> Multi.createFrom().range(0, made.size()).onItem().transformToUniAndConcatenate(
                                         i -> outbox.record(made.get(i).created(), madeFor.get(i).actor()))
                                         .collect().last()).replaceWithVoid();
-                        return written.chain(() -> jobs.advance(job, made.size(), results.size(), null, last.actor()));
+                        return written.chain(() -> Panache.getSession().chain(s -> s.flush()))
+                                .chain(() -> jobs.lock(job, first.result().seasonId(), first.actor()))
+                                .chain(locked -> jobs.advance(locked, made.size(), results.size(), null, last.actor()));
                     });
         }
         return chain;
