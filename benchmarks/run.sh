@@ -5,6 +5,8 @@
 #                                  [--teachers N] [--audit-timeout S] [--max-seconds S]
 #   benchmarks/run.sh group-registration [--members N]   (one request registers a group of N, 10000 by default)
 #   benchmarks/run.sh results [--participants N]   (runs run-results.sh: results-service alone, its own database)
+#   benchmarks/run.sh documents [--documents N] [--documents-url U]   (needs documents-service only; see
+#                                 benchmarks/documents-alone.sh, which starts it alone and runs this)
 #   benchmarks/run.sh --help
 #
 # Builds the driver first if benchmarks/target/benchmarks.jar is missing or older than a source file
@@ -22,7 +24,7 @@ REGISTRATION_URL="${REGISTRATION_URL:-http://127.0.0.1:8081}"
 AUDIT_URL="${AUDIT_URL:-http://127.0.0.1:8086}"
 
 if [[ $# -eq 0 || "$1" == -h || "$1" == --help ]]; then
-  sed -n '2,14p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//'
+  sed -n '2,16p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//'
   echo "Options: see benchmarks/README.md (defaults: --clients 32 --registrations 20000 --warmup 2000 --teachers 4"
   echo "         --audit-timeout 600 --max-seconds 0 = no limit)."
   [[ $# -eq 0 ]] && exit 2 || exit 0
@@ -43,7 +45,10 @@ if [[ ! -f "$JAR" || ! -d "$SCRIPT_DIR/target/lib" ]] \
 fi
 
 # ---- is the suite up? -----------------------------------------------------------------------------------------
-for url in "$REGISTRATION_URL" "$AUDIT_URL"; do
+# the documents scenario plays registration- and results-service itself: it needs documents-service only
+checked=("$REGISTRATION_URL" "$AUDIT_URL")
+[[ "$1" == documents ]] && checked=("${DOCUMENTS_URL:-http://127.0.0.1:8085}")
+for url in "${checked[@]}"; do
   code="$(curl -s -o /dev/null -m 3 -w '%{http_code}' "$url/q/health/ready" || true)"
   if [[ "$code" != 200 ]]; then
     [[ "$code" =~ ^0*$ ]] && code="nothing"

@@ -50,7 +50,8 @@ final class DocumentsScenario {
     }
 
     record Outcome(Options options, double totalSeconds, double generationSeconds, int done, int failed, String status,
-                   List<Sample> samples, long heapMin, long heapMax, double sendSeconds) {
+                   List<Sample> samples, long heapMin, long heapMax, double sendSeconds, String loadBefore,
+                   String loadAfter) {
         double documentsPerSecond() {
             return done / totalSeconds;
         }
@@ -60,6 +61,7 @@ final class DocumentsScenario {
     private final DevTokens tokens;
     private final Options options;
     private final PrintStream out;
+    private String loadBefore = "?";
 
     DocumentsScenario(Api api, DevTokens tokens, Options options, PrintStream out) {
         this.api = api;
@@ -91,6 +93,7 @@ final class DocumentsScenario {
             await(acks);
             waitForConsumer(options.registrationGroup(), REGISTRATION_TOPIC);
 
+            loadBefore = loadAverage();
             out.printf("publication: %d result.published + publication.published to %s%n", options.documents(), RESULTS_TOPIC);
             long start = System.nanoTime();
             acks.clear();
@@ -143,11 +146,22 @@ final class DocumentsScenario {
             }
             if (status.equals("succeeded") || status.equals("failed")) {
                 return new Outcome(options, seconds, seconds - (firstDone == null ? 0 : firstDone), done,
-                        job.path("progress").path("failed").asInt(), status, samples, heapMin, heapMax, sendSeconds);
+                        job.path("progress").path("failed").asInt(), status, samples, heapMin, heapMax, sendSeconds,
+                        loadBefore, loadAverage());
             }
             Thread.sleep(1000);
         }
         throw new IOException("the job did not finish within " + options.timeout().toSeconds() + " s");
+    }
+
+    /** The machine's load average (1, 5, 15 min), which every figure must be read with. */
+    private static String loadAverage() {
+        try {
+            String[] parts = Files.readString(Path.of("/proc/loadavg")).split(" ");
+            return parts[0] + ", " + parts[1] + ", " + parts[2];
+        } catch (IOException | RuntimeException e) {
+            return "unknown";
+        }
     }
 
     /** documents-service's heap in use now (all pools), from its Prometheus metrics; -1 when unreadable. */
@@ -244,7 +258,9 @@ final class DocumentsScenario {
         md.append("# documents: a publication of ").append(o.options().documents()).append(" diplomas\n\n");
         md.append("Measured ").append(DateTimeFormatter.ISO_INSTANT.format(Instant.now())).append(" on this machine (2 cores). ")
                 .append("Driver: `benchmarks/run.sh documents --documents ").append(o.options().documents())
-                .append("` against one documents-service (`-Xmx384m`), PostgreSQL and Kafka on the same cores.\n\n");
+                .append("` against one documents-service (`-Xmx384m`), PostgreSQL and Kafka on the same cores. ")
+                .append("Load average at the first result event: ").append(o.loadBefore()).append("; at the end: ")
+                .append(o.loadAfter()).append(".\n\n");
         md.append("| figure | value |\n|---|---|\n");
         md.append("| job status | ").append(o.status()).append(" (").append(o.done()).append(" generated, ")
                 .append(o.failed()).append(" failed) |\n");

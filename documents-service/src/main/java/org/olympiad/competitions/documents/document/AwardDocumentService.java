@@ -103,7 +103,7 @@ public class AwardDocumentService {
                         request.text() == null ? "" : request.text().strip(), job.id);
                 chain = chain.chain(() -> letter.persist()).chain(() -> outbox.record(letter.created())).replaceWithVoid();
             }
-            return chain.chain(() -> jobs.advance(job, request.recipients().size(), false, null, Caller.current()))
+            return chain.chain(() -> jobs.advance(job, request.recipients().size(), 0, null, Caller.current()))
                     .map(ignored -> job.view());
         });
     }

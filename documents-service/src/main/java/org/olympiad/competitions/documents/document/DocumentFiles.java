@@ -61,8 +61,11 @@ public class DocumentFiles {
                        String failure) {
     }
 
-    /** Up to {@code limit} pending documents of the job whose holder's name and season are known. */
-    public List<Pending> pendingOf(Connection c, UUID job, int limit) throws SQLException {
+    /**
+     * Up to {@code limit} pending documents of the job whose holder's name and season are known, other than those
+     * {@code excluded} (the batch the worker has in flight).
+     */
+    public List<Pending> pendingOf(Connection c, UUID job, int limit, List<UUID> excluded) throws SQLException {
         List<Pending> pending = new ArrayList<>(limit);
         try (PreparedStatement s = c.prepareStatement("select d.id, d.result_id, d.type, d.recipient_type, "
                 + "d.recipient_snapshot::text, coalesce(p.display_name, d.recipient_snapshot->>'recipient_name'), "
@@ -73,9 +76,10 @@ public class DocumentFiles {
                 + "left join documents_projection_events e on e.id = s.event_id "
                 + "where d.recipient_snapshot->>'job_id' = ? and d.status = 'pending' and s.id is not null "
                 + "and coalesce(p.display_name, d.recipient_snapshot->>'recipient_name') is not null "
-                + "order by d.id limit ?")) {
+                + "and d.id <> all(?) limit ?")) {
             s.setString(1, job.toString());
-            s.setInt(2, limit);
+            s.setArray(2, c.createArrayOf("uuid", excluded.toArray()));
+            s.setInt(3, limit);
             try (ResultSet rs = s.executeQuery()) {
                 while (rs.next()) {
                     pending.add(new Pending(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class),
@@ -115,37 +119,49 @@ public class DocumentFiles {
                 config.verificationBaseUrl() + code);
     }
 
-    /** Marks the made documents generated (or failed), only from pending; returns the events of those it changed. */
+    /**
+     * Marks the made documents generated (or failed), only from pending; returns the events of those it changed.
+     * Two JDBC batches (one round trip each), not a statement per document.
+     */
     public List<DomainChange> markMade(Connection c, List<Made> made) throws SQLException {
+        List<Made> generatedOnes = made.stream().filter(m -> m.failure() == null).toList();
+        List<Made> failedOnes = made.stream().filter(m -> m.failure() != null).toList();
         List<DomainChange> changes = new ArrayList<>(made.size());
         try (PreparedStatement generated = c.prepareStatement("update competition_award_documents "
                 + "set status = 'generated', verification_code = ?, document_url = ?, generated_at = ? "
                 + "where id = ? and status = 'pending'");
              PreparedStatement failed = c.prepareStatement("update competition_award_documents set status = 'failed' "
                      + "where id = ? and status = 'pending'")) {
-            for (Made m : made) {
+            for (Made m : generatedOnes) {
+                generated.setString(1, m.verificationCode());
+                generated.setString(2, m.documentUrl());
+                generated.setTimestamp(3, Timestamp.from(m.generatedAt()));
+                generated.setObject(4, m.document().id());
+                generated.addBatch();
+            }
+            int[] changed = generatedOnes.isEmpty() ? new int[0] : generated.executeBatch();
+            for (int i = 0; i < generatedOnes.size(); i++) {
+                Made m = generatedOnes.get(i);
                 Pending d = m.document();
-                AwardDocumentView before = d.view(AwardDocumentStatus.pending, null, null, null);
-                int changed;
-                if (m.failure() == null) {
-                    generated.setString(1, m.verificationCode());
-                    generated.setString(2, m.documentUrl());
-                    generated.setTimestamp(3, Timestamp.from(m.generatedAt()));
-                    generated.setObject(4, d.id());
-                    changed = generated.executeUpdate();
-                    if (changed == 1) {
-                        changes.add(DomainChange.of(EventTypes.AWARD_DOCUMENT_GENERATED, EntityTypes.AWARD_DOCUMENT,
-                                d.id(), d.seasonId(), before, d.view(AwardDocumentStatus.generated, m.documentUrl(),
-                                        m.verificationCode(), m.generatedAt()), null));
-                    }
-                } else {
-                    failed.setObject(1, d.id());
-                    changed = failed.executeUpdate();
-                    if (changed == 1) {
-                        changes.add(DomainChange.of(EventTypes.AWARD_DOCUMENT_FAILED, EntityTypes.AWARD_DOCUMENT,
-                                d.id(), d.seasonId(), before, d.view(AwardDocumentStatus.failed, null, null, null),
-                                m.failure()));
-                    }
+                if (changed[i] == 1) {
+                    changes.add(DomainChange.of(EventTypes.AWARD_DOCUMENT_GENERATED, EntityTypes.AWARD_DOCUMENT,
+                            d.id(), d.seasonId(), d.view(AwardDocumentStatus.pending, null, null, null),
+                            d.view(AwardDocumentStatus.generated, m.documentUrl(), m.verificationCode(),
+                                    m.generatedAt()), null));
+                }
+            }
+            for (Made m : failedOnes) {
+                failed.setObject(1, m.document().id());
+                failed.addBatch();
+            }
+            changed = failedOnes.isEmpty() ? new int[0] : failed.executeBatch();
+            for (int i = 0; i < failedOnes.size(); i++) {
+                Made m = failedOnes.get(i);
+                Pending d = m.document();
+                if (changed[i] == 1) {
+                    changes.add(DomainChange.of(EventTypes.AWARD_DOCUMENT_FAILED, EntityTypes.AWARD_DOCUMENT,
+                            d.id(), d.seasonId(), d.view(AwardDocumentStatus.pending, null, null, null),
+                            d.view(AwardDocumentStatus.failed, null, null, null), m.failure()));
                 }
             }
         }

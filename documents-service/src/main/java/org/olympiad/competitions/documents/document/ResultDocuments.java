@@ -1,6 +1,7 @@
 package org.olympiad.competitions.documents.document;
 
 import io.quarkus.hibernate.reactive.panache.Panache;
+import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.olympiad.competitions.documents.job.DocumentGenerationJob;
@@ -8,7 +9,12 @@ import org.olympiad.competitions.documents.job.JobService;
 import org.olympiad.competitions.platform.outbox.Outbox;
 import org.olympiad.competitions.platform.request.Caller;
 
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 
 /**
@@ -28,24 +34,62 @@ public class ResultDocuments {
         this.jobs = jobs;
     }
 
-    /** A published result: the document its award earns, once, for its publication's job. */
-    Uni<Void> published(PublishedResult result, Caller.Snapshot actor) {
-        if (result.publicationId() == null) {
-            throw new org.olympiad.competitions.contracts.EventJson.MalformedEventException(
-                    "result.published without publication_id");
+    /** A {@code result.published} and who published it. */
+    record Published(PublishedResult result, Caller.Snapshot actor) {
+    }
+
+    /**
+     * Published results (consecutive events of one poll): the document each award earns, once, for its
+     * publication's job. Set-wise, since a publication brings thousands at once: one query for the live documents of
+     * all the results, the new documents and their events written as one flush (JDBC batches), one update of each
+     * job's counts. The job is locked only for that update, after the flush: the generation worker, which takes the
+     * same lock to claim the job and to record each batch, makes documents while results are still coming in. A
+     * result that has a live document of its type (redelivery, a repeated publish, or twice in this run) gets no
+     * second one.
+     */
+    Uni<Void> published(List<Published> published) {
+        Map<UUID, List<Published>> byPublication = new LinkedHashMap<>();
+        for (Published p : published) {
+            if (p.result().publicationId() == null) {
+                throw new org.olympiad.competitions.contracts.EventJson.MalformedEventException(
+                        "result.published without publication_id");
+            }
+            byPublication.computeIfAbsent(p.result().publicationId(), k -> new ArrayList<>()).add(p);
         }
-        return jobs.forPublication(result.publicationId(), result.seasonId(), actor)
-                .chain(job -> live(result.resultId()).chain(existing -> {
-                    var type = AwardDocumentType.earnedBy(result.awardStatusKey());
-                    boolean earns = result.stands() && type.isPresent()
-                            && existing.stream().noneMatch(d -> d.type == type.get());
-                    if (!earns) {
-                        return jobs.advance(job, 0, true, null, actor);
-                    }
-                    AwardDocument document = AwardDocument.forResult(result, type.get(), job.id);
-                    return document.persist().chain(() -> outbox.record(document.created(), actor))
-                            .chain(() -> jobs.advance(job, 1, true, null, actor));
-                }));
+        List<UUID> resultIds = published.stream().map(p -> p.result().resultId()).distinct().toList();
+        Set<String> live = new HashSet<>();
+        Uni<Void> chain = live(resultIds).invoke(existing -> existing.forEach(d -> live.add(d.resultId + "/" + d.type)))
+                .replaceWithVoid();
+        for (Map.Entry<UUID, List<Published>> entry : byPublication.entrySet()) {
+            List<Published> results = entry.getValue();
+            Published first = results.get(0);
+            chain = chain.chain(() -> jobs.refOf(entry.getKey(), first.result().seasonId()))
+                    .chain(job -> {
+                        List<AwardDocument> made = new ArrayList<>();
+                        List<Published> madeFor = new ArrayList<>();
+                        for (Published p : results) {
+                            var type = AwardDocumentType.earnedBy(p.result().awardStatusKey());
+                            if (p.result().stands() && type.isPresent()
+                                    && live.add(p.result().resultId() + "/" + type.get())) {
+                                AwardDocument document = AwardDocument.forResult(p.result(), type.get(), job.id());
+                                made.add(document);
+                                madeFor.add(p);
+                            }
+                        }
+                        Published last = results.get(results.size() - 1);
+                        // one after the other: a reactive session takes one operation at a time (nothing is sent to
+                        // the database before the flush, which writes the rows in JDBC batches)
+                        Uni<Void> written = made.isEmpty() ? Uni.createFrom().voidItem()
+                                : Panache.getSession().chain(s -> s.persistAll(made.toArray()))
+                                .chain(() -> Multi.createFrom().range(0, made.size()).onItem().transformToUniAndConcatenate(
+                                        i -> outbox.record(made.get(i).created(), madeFor.get(i).actor()))
+                                        .collect().last()).replaceWithVoid();
+                        return written.chain(() -> Panache.getSession().chain(s -> s.flush()))
+                                .chain(() -> jobs.lock(job, first.result().seasonId(), first.actor()))
+                                .chain(locked -> jobs.advance(locked, made.size(), results.size(), null, last.actor()));
+                    });
+        }
+        return chain;
     }
 
     /** A revised result: its live documents are revoked and the award it now earns gets a new document. */
@@ -70,7 +114,7 @@ public class ResultDocuments {
                 return revoke(existing, why, replacement.id, actor)
                         .chain(() -> replacement.persist()
                                 .chain(() -> outbox.record(replacement.created(), actor)))
-                        .chain(() -> jobs.advance(job, 1, false, null, actor));
+                        .chain(() -> jobs.advance(job, 1, 0, null, actor));
             });
         });
     }
@@ -84,11 +128,16 @@ public class ResultDocuments {
     /** A publication went out: its job learns how many results to expect. */
     Uni<Void> publicationPublished(UUID publicationId, UUID seasonId, long resultCount, Caller.Snapshot actor) {
         return jobs.forPublication(publicationId, seasonId, actor)
-                .chain(job -> jobs.advance(job, 0, false, resultCount, actor));
+                .chain(job -> jobs.advance(job, 0, 0, resultCount, actor));
     }
 
     private static Uni<List<AwardDocument>> live(UUID resultId) {
-        return AwardDocument.<AwardDocument>find("resultId = ?1 and status <> ?2", resultId, AwardDocumentStatus.revoked)
+        return live(List.of(resultId));
+    }
+
+    /** The live documents of the results, locked: a concurrent revision or void of one of them waits for us. */
+    private static Uni<List<AwardDocument>> live(List<UUID> resultIds) {
+        return AwardDocument.<AwardDocument>find("resultId in ?1 and status <> ?2", resultIds, AwardDocumentStatus.revoked)
                 .withLock(jakarta.persistence.LockModeType.PESSIMISTIC_WRITE).list();
     }
 

@@ -107,12 +107,12 @@ public class DocumentGenerationJob extends PanacheEntityBase {
     }
 
     /** More documents (or results) arrived: a job that was waiting or finished goes back to the queue. */
-    DomainChange wake(int newDocuments, boolean newResult, Long expectedResults, UUID seasonId) {
+    DomainChange wake(int newDocuments, int newResults, Long expectedResults, UUID seasonId) {
         JobView before = view();
         ObjectNode next = ((ObjectNode) payload).deepCopy();
         next.put("total", next.path("total").asInt() + newDocuments);
-        if (newResult) {
-            next.put("received_results", next.path("received_results").asInt() + 1);
+        if (newResults > 0) {
+            next.put("received_results", next.path("received_results").asInt() + newResults);
         }
         if (expectedResults != null) {
             next.put("expected_results", expectedResults);

@@ -108,23 +108,48 @@ public class GenerationWorker {
         }
     }
 
+    /**
+     * Runs the job batch by batch, the next batch rendering while the last one commits (the render threads do not
+     * wait for the database): the next batch is read before the last one is marked, so it leaves the last one's
+     * documents out. Once a read finds nothing beyond the batch in flight, a fresh read decides whether the job is done.
+     */
     private void run(UUID job) throws SQLException {
+        Rendering rendering = null;
         try {
-            while (!Thread.currentThread().isInterrupted()) {
-                if (!stillRunning(job)) {
-                    return; // cancelled meanwhile: what was made stays, the rest waits for a rerun
-                }
-                List<DocumentFiles.Pending> batch = pendingBatch(job);
-                if (batch.isEmpty()) {
-                    finish(job);
+            List<DocumentFiles.Pending> batch = pendingBatch(job, List.of());
+            while (batch.isEmpty()) {
+                if (finish(job)) {
                     return;
                 }
-                commit(job, make(batch));
+                batch = pendingBatch(job, List.of());
+            }
+            rendering = render(batch);
+            while (!Thread.currentThread().isInterrupted()) {
+                List<DocumentFiles.Made> made = rendering.await();
+                List<DocumentFiles.Pending> next = pendingBatch(job, batch);
+                rendering = next.isEmpty() ? null : render(next);
+                if (!commit(job, made)) {
+                    return; // cancelled meanwhile: what was made stays, the rest waits for a rerun
+                }
+                while (next.isEmpty()) {
+                    if (finish(job)) {
+                        return;
+                    }
+                    next = pendingBatch(job, List.of());
+                }
+                if (rendering == null) {
+                    rendering = render(next);
+                }
+                batch = next;
             }
         } catch (IOException | SQLException | RuntimeException e) {
             retryLater(job, e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+        } finally {
+            if (rendering != null) {
+                rendering.cancel(); // stopped early: a document left half-made is still pending and is made again
+            }
         }
     }
 
@@ -165,55 +190,59 @@ public class GenerationWorker {
         }
     }
 
-    private boolean stillRunning(UUID job) throws SQLException {
-        try (Connection c = dataSource.getConnection();
-             PreparedStatement s = c.prepareStatement("select status from competition_document_generation_jobs where id = ?")) {
-            s.setObject(1, job);
-            try (ResultSet rs = s.executeQuery()) {
-                return rs.next() && running.name().equals(rs.getString(1));
-            }
-        }
-    }
-
     // ---- one batch -----------------------------------------------------------------------------------------------
 
-    private List<DocumentFiles.Pending> pendingBatch(UUID job) throws SQLException {
+    /** The job's next pending documents, leaving out those of the batch in flight. */
+    private List<DocumentFiles.Pending> pendingBatch(UUID job, List<DocumentFiles.Pending> inFlight) throws SQLException {
         try (Connection c = dataSource.getConnection()) {
-            return files.pendingOf(c, job, config.worker().batchSize());
+            return files.pendingOf(c, job, config.worker().batchSize(),
+                    inFlight.stream().map(DocumentFiles.Pending::id).toList());
         }
     }
 
-    /** Renders and stores the batch on the render threads; a storage failure fails the whole batch (transient). */
-    private List<DocumentFiles.Made> make(List<DocumentFiles.Pending> batch) throws IOException, InterruptedException {
+    /** A batch being rendered and stored on the render threads. */
+    private record Rendering(List<Future<DocumentFiles.Made>> futures) {
+        /** The batch's documents; a storage failure fails the whole batch (transient). */
+        List<DocumentFiles.Made> await() throws IOException, InterruptedException {
+            List<DocumentFiles.Made> made = new ArrayList<>(futures.size());
+            IOException storeFailure = null;
+            for (Future<DocumentFiles.Made> future : futures) {
+                try {
+                    made.add(future.get());
+                } catch (ExecutionException e) {
+                    if (e.getCause() instanceof IOException io) {
+                        storeFailure = storeFailure == null ? io : storeFailure;
+                    } else {
+                        throw new IllegalStateException(e.getCause());
+                    }
+                }
+            }
+            if (storeFailure != null) {
+                throw storeFailure;
+            }
+            return made;
+        }
+
+        void cancel() {
+            futures.forEach(f -> f.cancel(true));
+        }
+    }
+
+    private Rendering render(List<DocumentFiles.Pending> batch) {
         List<Future<DocumentFiles.Made>> futures = new ArrayList<>(batch.size());
         for (DocumentFiles.Pending document : batch) {
             futures.add(renderers.submit(() -> files.make(document)));
         }
-        List<DocumentFiles.Made> made = new ArrayList<>(batch.size());
-        IOException storeFailure = null;
-        for (Future<DocumentFiles.Made> future : futures) {
-            try {
-                made.add(future.get());
-            } catch (ExecutionException e) {
-                if (e.getCause() instanceof IOException io) {
-                    storeFailure = storeFailure == null ? io : storeFailure;
-                } else {
-                    throw new IllegalStateException(e.getCause());
-                }
-            }
-        }
-        if (storeFailure != null) {
-            throw storeFailure;
-        }
-        return made;
+        return new Rendering(futures);
     }
 
-    private void commit(UUID jobId, List<DocumentFiles.Made> made) throws SQLException {
+    /** Marks the batch made with its events and the job's progress; false when the job is no longer running. */
+    private boolean commit(UUID jobId, List<DocumentFiles.Made> made) throws SQLException {
         try (Connection c = transaction()) {
             Row job = lockJob(c, jobId);
             if (job == null || job.status != running) {
                 c.rollback(); // cancelled meanwhile; the stored files are overwritten when the job runs again
-                return;
+                return false;
             }
             List<DomainChange> changes = files.markMade(c, made);
             ObjectNode payload = progress(c, jobId, job.payload.deepCopy());
@@ -221,17 +250,26 @@ public class GenerationWorker {
             save(c, job.with(running, payload, null));
             JdbcOutbox.record(c, changes, Caller.Snapshot.NONE);
             c.commit();
+            return true;
         }
     }
 
     // ---- the end of a run ----------------------------------------------------------------------------------------
 
-    private void finish(UUID jobId) throws SQLException {
+    /**
+     * Ends the run when the job has nothing left to make; false when documents came in since the last read (results
+     * are written under the job's lock, which this holds, so it sees every document committed so far).
+     */
+    private boolean finish(UUID jobId) throws SQLException {
         try (Connection c = transaction()) {
             Row job = lockJob(c, jobId);
             if (job == null || job.status != running) {
                 c.rollback();
-                return;
+                return true;
+            }
+            if (!files.pendingOf(c, jobId, 1, List.of()).isEmpty()) {
+                c.rollback();
+                return false; // not a failure: go on making them
             }
             ObjectNode payload = progress(c, jobId, job.payload.deepCopy());
             int waitingForNames = payload.path("pending").asInt();
@@ -257,6 +295,7 @@ public class GenerationWorker {
             JdbcOutbox.record(c, List.of(change(DocumentGenerationJob.EVENT_TYPE_ON_ENTERING.get(next.status), job,
                     next, reason)), Caller.Snapshot.NONE);
             c.commit();
+            return true;
         }
     }
 

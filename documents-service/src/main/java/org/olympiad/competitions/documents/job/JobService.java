@@ -39,6 +39,19 @@ public class JobService {
      * that results of one publication advance it one at a time. Runs inside the caller's transaction.
      */
     public Uni<DocumentGenerationJob> forPublication(UUID publicationId, UUID seasonId, Caller.Snapshot actor) {
+        return refOf(publicationId, seasonId).chain(ref -> lock(ref, seasonId, actor));
+    }
+
+    /** A publication's job by id, and whether this transaction created it (its created event is then still to record). */
+    public record JobRef(UUID id, boolean created) {
+    }
+
+    /**
+     * The publication's job, created queued on its first event, by id only: neither read nor locked, for a caller
+     * that writes a run of documents first and takes the job's lock ({@link #lock(JobRef, UUID, Caller.Snapshot)})
+     * only for the counts at the end, so the worker is not kept from the job while the documents are written.
+     */
+    public Uni<JobRef> refOf(UUID publicationId, UUID seasonId) {
         ObjectNode payload = JsonObjects.emptyObject();
         payload.put("kind", "publication");
         payload.put("season_id", seasonId == null ? null : seasonId.toString());
@@ -52,14 +65,25 @@ public class JobService {
         return Panache.getSession().chain(session -> session.createNativeQuery(
                         "insert into competition_document_generation_jobs (id, publication_id, status, payload) "
                                 + "values (?1, ?2, 'queued', cast(cast(?3 as text) as jsonb)) "
-                                + "on conflict (publication_id) where publication_id is not null do nothing")
+                                + "on conflict (publication_id) where publication_id is not null do nothing returning id",
+                        UUID.class)
                 .setParameter(1, UUID.randomUUID()).setParameter(2, publicationId).setParameter(3, json)
-                .executeUpdate())
-                .chain(inserted -> DocumentGenerationJob.<DocumentGenerationJob>find("publicationId", publicationId)
-                        .withLock(LockModeType.PESSIMISTIC_WRITE).firstResult()
-                        .chain(job -> inserted > 0
-                                ? outbox.record(job.created(seasonId), actor).replaceWith(job)
-                                : Uni.createFrom().item(job)));
+                .getResultList()
+                .chain(inserted -> !inserted.isEmpty() ? Uni.createFrom().item(new JobRef(inserted.get(0), true))
+                        : session.createNativeQuery("select id from competition_document_generation_jobs "
+                                        + "where publication_id = ?1", UUID.class)
+                                .setParameter(1, publicationId).getSingleResult()
+                                .map(id -> new JobRef(id, false))));
+    }
+
+    /**
+     * The job, read and locked for the rest of the caller's transaction so that results of one publication advance
+     * it one at a time; a job this transaction created gets its created event.
+     */
+    public Uni<DocumentGenerationJob> lock(JobRef ref, UUID seasonId, Caller.Snapshot actor) {
+        return lock(ref.id()).chain(job -> ref.created()
+                ? outbox.record(job.created(seasonId), actor).replaceWith(job)
+                : Uni.createFrom().item(job));
     }
 
     /** A job by id, locked, in the caller's transaction. */
@@ -69,9 +93,9 @@ public class JobService {
     }
 
     /** Records that a job got documents or results: wakes it when it was waiting or finished. Caller's transaction. */
-    public Uni<Void> advance(DocumentGenerationJob job, int newDocuments, boolean newResult, Long expectedResults,
+    public Uni<Void> advance(DocumentGenerationJob job, int newDocuments, int newResults, Long expectedResults,
                              Caller.Snapshot actor) {
-        var change = job.wake(newDocuments, newResult, expectedResults, job.seasonId());
+        var change = job.wake(newDocuments, newResults, expectedResults, job.seasonId());
         Uni<Void> recorded = change == null ? Uni.createFrom().voidItem()
                 : outbox.record(change, actor).replaceWithVoid();
         return recorded.invoke(worker::wakeUp);

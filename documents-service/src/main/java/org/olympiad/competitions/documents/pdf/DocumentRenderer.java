@@ -8,6 +8,7 @@ import com.google.zxing.qrcode.encoder.Encoder;
 import com.google.zxing.qrcode.encoder.QRCode;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.apache.fontbox.ttf.TTFParser;
+import org.apache.fontbox.ttf.TTFSubsetter;
 import org.apache.fontbox.ttf.TrueTypeFont;
 import org.apache.pdfbox.io.RandomAccessReadBuffer;
 import org.apache.pdfbox.pdmodel.PDDocument;
@@ -22,8 +23,10 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.time.format.DateTimeFormatter;
+import java.util.BitSet;
 import java.util.Locale;
 import java.util.Map;
+import java.util.stream.Collectors;
 
 /**
  * Lays out a diploma, certificate or letter as a one-page A4 landscape PDF with PDFBox: the recipient's name in
@@ -33,6 +36,12 @@ import java.util.Map;
  * <p>
  * Thread-safe: each thread parses the fonts once and keeps them, since a parsed font is not safe to share while a
  * subset is being taken from it.
+ * <p>
+ * Taking a subset of the whole DejaVu Sans (about 6,000 glyphs, 750 KB) for every document was most of a document's
+ * cost, so the fonts are cut once, at start, to the common repertoire of certificates (Latin and Cyrillic with
+ * their extensions, digits, punctuation, currency, №; a few hundred glyphs), and each document takes its subset from
+ * that. A document with a character outside the repertoire (a name in Greek, say) is laid out from the whole font,
+ * as before: the file is the same either way, a subset with the glyphs the document uses.
  */
 @ApplicationScoped
 public class DocumentRenderer {
@@ -42,13 +51,22 @@ public class DocumentRenderer {
     private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("d MMMM yyyy 'г.'", Locale.forLanguageTag("ru"));
     private static final byte[] REGULAR = resource("fonts/DejaVuSans.ttf");
     private static final byte[] BOLD = resource("fonts/DejaVuSans-Bold.ttf");
-    private static final ThreadLocal<Fonts> FONTS = ThreadLocal.withInitial(Fonts::parse);
+    /** Unicode blocks of the common repertoire: Latin, Latin-1, Latin Extended-A, Cyrillic (+ Supplement), General
+     *  Punctuation, Currency Symbols, Letterlike Symbols (№). */
+    private static final int[][] COMMON_BLOCKS = {{0x20, 0x7E}, {0xA0, 0x17F}, {0x400, 0x52F}, {0x2000, 0x206F},
+            {0x20A0, 0x20BF}, {0x2100, 0x214F}};
+    private static final BitSet COMMON = common();
+    private static final byte[] COMMON_REGULAR = commonSubset(REGULAR);
+    private static final byte[] COMMON_BOLD = commonSubset(BOLD);
+    private static final ThreadLocal<Fonts> WHOLE_FONTS = ThreadLocal.withInitial(() -> Fonts.parse(REGULAR, BOLD));
+    private static final ThreadLocal<Fonts> COMMON_FONTS =
+            ThreadLocal.withInitial(() -> Fonts.parse(COMMON_REGULAR, COMMON_BOLD));
 
     private record Fonts(TrueTypeFont regular, TrueTypeFont bold) {
-        static Fonts parse() {
+        static Fonts parse(byte[] regular, byte[] bold) {
             try {
-                return new Fonts(new TTFParser().parse(new RandomAccessReadBuffer(REGULAR)),
-                        new TTFParser().parse(new RandomAccessReadBuffer(BOLD)));
+                return new Fonts(new TTFParser().parse(new RandomAccessReadBuffer(regular)),
+                        new TTFParser().parse(new RandomAccessReadBuffer(bold)));
             } catch (IOException e) {
                 throw new UncheckedIOException("the shipped DejaVu fonts do not parse", e);
             }
@@ -57,7 +75,7 @@ public class DocumentRenderer {
 
     /** The PDF's bytes. */
     public byte[] render(DocumentContent content) {
-        Fonts fonts = FONTS.get();
+        Fonts fonts = inCommonRepertoire(content) ? COMMON_FONTS.get() : WHOLE_FONTS.get();
         try (PDDocument document = new PDDocument()) {
             PDType0Font regular = PDType0Font.load(document, fonts.regular(), true);
             PDType0Font bold = PDType0Font.load(document, fonts.bold(), true);
@@ -177,6 +195,49 @@ public class DocumentRenderer {
             }
         }
         page.fill();
+    }
+
+    /** Whether every character the document prints is one of the common repertoire's (which both fonts have). */
+    private static boolean inCommonRepertoire(DocumentContent content) {
+        for (String text : new String[]{content.heading(), content.awardLine(), content.holderName(), content.body(),
+                content.eventTitle(), content.seasonTitle(), content.verificationCode(), content.verificationUrl()}) {
+            if (text != null && !text.codePoints().allMatch(COMMON::get)) {
+                return false;
+            }
+        }
+        return true; // the fixed texts and the Russian date are Cyrillic, Latin and digits
+    }
+
+    /** The code points of the common blocks that both shipped fonts have a glyph for. */
+    private static BitSet common() {
+        try {
+            BitSet both = new BitSet();
+            var regular = new TTFParser().parse(new RandomAccessReadBuffer(REGULAR)).getUnicodeCmapLookup();
+            var bold = new TTFParser().parse(new RandomAccessReadBuffer(BOLD)).getUnicodeCmapLookup();
+            for (int[] block : COMMON_BLOCKS) {
+                for (int c = block[0]; c <= block[1]; c++) {
+                    if (regular.getGlyphId(c) != 0 && bold.getGlyphId(c) != 0) {
+                        both.set(c);
+                    }
+                }
+            }
+            return both;
+        } catch (IOException e) {
+            throw new UncheckedIOException("the shipped DejaVu fonts do not parse", e);
+        }
+    }
+
+    /** The font cut to the common repertoire: a complete TrueType font of its own, a few hundred glyphs. */
+    private static byte[] commonSubset(byte[] font) {
+        try {
+            TTFSubsetter subsetter = new TTFSubsetter(new TTFParser().parse(new RandomAccessReadBuffer(font)));
+            subsetter.addAll(COMMON.stream().boxed().collect(Collectors.toSet()));
+            ByteArrayOutputStream out = new ByteArrayOutputStream();
+            subsetter.writeToStream(out);
+            return out.toByteArray();
+        } catch (IOException e) {
+            throw new UncheckedIOException("the shipped DejaVu fonts cannot be cut to the common repertoire", e);
+        }
     }
 
     private static String nonEmpty(String preferred, String otherwise) {

@@ -4,12 +4,15 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
+import io.smallrye.mutiny.Multi;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.olympiad.competitions.contracts.EventEnvelope;
 import org.olympiad.competitions.contracts.EventJson;
-import org.olympiad.competitions.platform.inbox.EventConsumer;
+import org.olympiad.competitions.platform.inbox.EventBatchConsumer;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -19,7 +22,9 @@ import java.util.stream.Collectors;
  * registration-service's events in: the names and titles a document prints (events, seasons, participants) and
  * who may download a participant's documents (approved access claims, linked external teachers, group teachers and
  * members). Each projection row is the latest {@code after} snapshot of the other service's row; each event is
- * applied once (inbox), and events of one entity arrive in order because they are keyed by its id.
+ * applied once (inbox), and events of one entity arrive in order because they are keyed by its id. The events of a
+ * poll are applied in their order in one transaction ({@link EventBatchConsumer}): a season's thousands of
+ * participants arrive at once, and their names must be here before the publication's documents can be made.
  */
 @ApplicationScoped
 public class RegistrationProjections {
@@ -52,15 +57,18 @@ public class RegistrationProjections {
             "group_member", new Projection("documents_projection_group_members",
                     List.of("id", "group_id", "participant_id", "status")));
 
-    private final EventConsumer events;
+    private final EventBatchConsumer events;
 
-    public RegistrationProjections(EventConsumer events) {
+    public RegistrationProjections(EventBatchConsumer events) {
         this.events = events;
     }
 
     @Incoming("registration-events")
-    public Uni<Void> onRegistrationEvent(ConsumerRecord<String, String> record) {
-        return events.consume(CONSUMER, record.topic(), record.value(), this::apply);
+    public Uni<Void> onRegistrationEvents(ConsumerRecords<String, String> batch) {
+        List<ConsumerRecord<String, String>> records = new ArrayList<>(batch.count());
+        batch.forEach(records::add);
+        return events.consume(CONSUMER, records, fresh -> Multi.createFrom().iterable(fresh)
+                .onItem().transformToUniAndConcatenate(this::apply).collect().last().replaceWithVoid());
     }
 
     Uni<Void> apply(EventEnvelope event) {
