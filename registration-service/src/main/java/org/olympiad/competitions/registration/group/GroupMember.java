@@ -6,8 +6,6 @@ import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
-import jakarta.persistence.GeneratedValue;
-import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import org.hibernate.annotations.JdbcTypeCode;
@@ -39,8 +37,8 @@ public class GroupMember extends PanacheEntityBase {
                     .allow(removed, active)
                     .build();
 
+    /** Assigned when the row is made (not by Hibernate at persist): its events name it before it is stored. */
     @Id
-    @GeneratedValue(strategy = GenerationType.UUID)
     public UUID id;
 
     @Column(name = "group_id", nullable = false)
@@ -63,6 +61,7 @@ public class GroupMember extends PanacheEntityBase {
 
     static GroupMember of(UUID groupId, UUID participantId, GroupRequests.Member member) {
         GroupMember m = new GroupMember();
+        m.id = UUID.randomUUID();
         m.groupId = groupId;
         m.participantId = participantId;
         m.learningGroupMemberId = member.learningGroupMemberId();

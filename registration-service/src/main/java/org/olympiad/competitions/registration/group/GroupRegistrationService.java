@@ -21,6 +21,7 @@ import org.olympiad.competitions.registration.policy.RegistrationSource;
 import org.olympiad.competitions.registration.registration.Registration;
 import org.olympiad.competitions.registration.registration.RegistrationRequests;
 import org.olympiad.competitions.registration.registration.RegistrationService;
+import org.olympiad.competitions.registration.registration.RegistrationWrites;
 import org.olympiad.competitions.registration.registration.RegistrationStatus;
 import org.olympiad.competitions.registration.registration.SeasonCatalogue;
 import org.olympiad.competitions.registration.registration.Twins;
@@ -215,10 +216,15 @@ public class GroupRegistrationService {
                     .chain(catalogue -> likelyTwinsOf(all).chain(likely -> Panache.getSession().chain(session -> {
                         session.setFlushMode(FlushMode.COMMIT);
                         return flushAndClear(session).chain(() -> Multi.createFrom().iterable(chunks)
-                                .onItem().transformToUniAndConcatenate(chunk -> Multi.createFrom().iterable(chunk)
-                                        .onItem().transformToUniAndConcatenate(member -> registerOne(member, catalogue, likely))
-                                        .collect().last()
-                                        .chain(() -> flushAndClear(session)))
+                                .onItem().transformToUniAndConcatenate(chunk -> {
+                                    // the chunk's rows go out table by table, a batch each, then its events
+                                    RegistrationWrites writes = RegistrationWrites.deferred(outbox);
+                                    return Multi.createFrom().iterable(chunk)
+                                            .onItem().transformToUniAndConcatenate(member -> registerOne(member, catalogue, likely, writes))
+                                            .collect().last()
+                                            .chain(writes::write)
+                                            .chain(() -> flushAndClear(session));
+                                })
                                 .collect().last());
                     })))
                     .replaceWithVoid();
@@ -258,7 +264,8 @@ public class GroupRegistrationService {
                     .replaceWith(twins);
         }
 
-        private Uni<Void> registerOne(GroupRequests.Member member, SeasonCatalogue catalogue, LikelyTwins likely) {
+        private Uni<Void> registerOne(GroupRequests.Member member, SeasonCatalogue catalogue, LikelyTwins likely,
+                                      RegistrationWrites writes) {
             Set<TwinRef> twins = pending.get(member);
             if (refusedAsListedTwice(member, twins)) {
                 return Uni.createFrom().voidItem();
@@ -284,8 +291,8 @@ public class GroupRegistrationService {
                     likely.add(participant);
                 }
             };
-            return Uni.createFrom().deferred(() -> registrations.register(season, catalogue, memberTwins, create, actor, now))
-                    .chain(registration -> mapped(member, registration))
+            return Uni.createFrom().deferred(() -> registrations.register(season, catalogue, memberTwins, create, actor, now, writes))
+                    .chain(registration -> mapped(member, registration, writes))
                     .onFailure(GroupRegistrationService::refusedForTheMember)
                     .recoverWithItem(failure -> {
                         var problem = ((ProblemException) failure).problem();
@@ -295,7 +302,7 @@ public class GroupRegistrationService {
                     });
         }
         /** The member's row: it maps the snapshot's member to the participant the registration is for. */
-        private Uni<Void> mapped(GroupRequests.Member member, Registration registration) {
+        private Uni<Void> mapped(GroupRequests.Member member, Registration registration, RegistrationWrites writes) {
             UUID other = claimed.putIfAbsent(registration.participantId, member.learningGroupMemberId());
             if (other != null) { // the season's participants changed under this run (a concurrent registration)
                 throw new ProblemException(Problem.of(ProblemType.CONFLICT, "participant " + registration.participantId
@@ -307,7 +314,7 @@ public class GroupRegistrationService {
                 registered++;
             }
             GroupMember row = GroupMember.of(group.id, registration.participantId, member);
-            return row.<GroupMember>persist().chain(() -> outbox.record(row.added(group.seasonId))).replaceWithVoid();
+            return writes.insert(row).chain(() -> writes.record(row.added(group.seasonId)));
         }
 
         /** One child listed twice in the group: a participant the member would be is another member's already. */

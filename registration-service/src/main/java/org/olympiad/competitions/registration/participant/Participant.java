@@ -4,8 +4,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.quarkus.hibernate.reactive.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
-import jakarta.persistence.GeneratedValue;
-import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import org.hibernate.annotations.JdbcTypeCode;
@@ -34,8 +32,8 @@ public class Participant extends PanacheEntityBase {
     public static final String SUSPECTED = "suspected";
     public static final String MERGED = "merged";
 
+    /** Assigned when the row is made (not by Hibernate at persist): its events name it before it is stored. */
     @Id
-    @GeneratedValue(strategy = GenerationType.UUID)
     public UUID id;
 
     @Column(name = "season_id", nullable = false)
@@ -92,6 +90,7 @@ public class Participant extends PanacheEntityBase {
     /** A new participant of a season; its refs are checked for twins before it is stored. */
     public static Participant of(UUID seasonId, ParticipantDetails details, UUID createdBy) {
         Participant p = new Participant();
+        p.id = UUID.randomUUID();
         p.seasonId = seasonId;
         p.displayName = details.displayName().strip().replaceAll("\\s+", " ");
         p.grade = details.grade();

@@ -3,7 +3,7 @@ package org.olympiad.competitions.registration.participation;
 import io.quarkus.panache.common.Sort;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
-import org.olympiad.competitions.platform.outbox.Outbox;
+import org.olympiad.competitions.registration.registration.RegistrationWrites;
 import org.olympiad.competitions.registration.tour.Tour;
 import org.olympiad.competitions.registration.tour.TourStatus;
 
@@ -20,12 +20,6 @@ public class Admission {
     /** Tours a participant can still be admitted to. */
     private static final EnumSet<TourStatus> ADMITTING = EnumSet.of(TourStatus.draft, TourStatus.scheduled, TourStatus.open);
 
-    private final Outbox outbox;
-
-    public Admission(Outbox outbox) {
-        this.outbox = outbox;
-    }
-
     public record Request(UUID seasonId, UUID participantId, UUID registrationId, boolean feePayable,
                           DeliveryMode deliveryMode, UUID trackId, UUID venueId) {
     }
@@ -34,12 +28,12 @@ public class Admission {
                          TourParticipation.TourParticipationView firstTour) {
     }
 
-    public Uni<Result> admit(Request request) {
+    public Uni<Result> admit(Request request, RegistrationWrites writes) {
         return SeasonParticipation.<SeasonParticipation>find("seasonId = ?1 and participantId = ?2",
                         request.seasonId(), request.participantId()).firstResult()
                 .chain(existing -> existing != null
                         ? Uni.createFrom().item(existing) // a second approved registration of the same child joins the first
-                        : persistNew(request))
+                        : persistNew(request, writes))
                 .chain(season -> firstAdmittingTour(request.seasonId()).chain(tour -> {
                     if (tour == null) {
                         return Uni.createFrom().item(new Result(season.view(), null));
@@ -48,7 +42,7 @@ public class Admission {
                                     tour.id, season.id).firstResult()
                             .chain(already -> already != null
                                     ? Uni.createFrom().item(already)
-                                    : admitTo(tour, season, request))
+                                    : admitTo(tour, season, request, writes))
                             .map(tp -> new Result(season.view(), tp.view(season.participantId)));
                 }));
     }
@@ -58,22 +52,23 @@ public class Admission {
      * so nothing is flushed before the transaction ends. {@code firstTour} is {@link #firstAdmittingTour}, read by
      * the caller before it wrote anything (once for a whole group).
      */
-    public Uni<Result> admitNew(Request request, Tour firstTour) {
-        return persistNew(request).chain(season -> firstTour == null
+    public Uni<Result> admitNew(Request request, Tour firstTour, RegistrationWrites writes) {
+        return persistNew(request, writes).chain(season -> firstTour == null
                 ? Uni.createFrom().item(new Result(season.view(), null))
-                : admitTo(firstTour, season, request).map(tp -> new Result(season.view(), tp.view(season.participantId))));
+                : admitTo(firstTour, season, request, writes).map(tp -> new Result(season.view(), tp.view(season.participantId))));
     }
 
-    private Uni<SeasonParticipation> persistNew(Admission.Request request) {
+    private Uni<SeasonParticipation> persistNew(Admission.Request request, RegistrationWrites writes) {
         SeasonParticipation season = SeasonParticipation.active(request.seasonId(), request.participantId(),
                 request.registrationId(), request.feePayable());
-        return season.persist().chain(() -> outbox.record(season.created())).replaceWith(season);
+        return writes.insert(season).chain(() -> writes.record(season.created())).replaceWith(season);
     }
 
-    private Uni<TourParticipation> admitTo(Tour tour, SeasonParticipation season, Request request) {
+    private Uni<TourParticipation> admitTo(Tour tour, SeasonParticipation season, Request request,
+                                           RegistrationWrites writes) {
         TourParticipation tp = TourParticipation.admitted(tour.id, season, request.deliveryMode(), request.trackId(),
                 request.venueId());
-        return tp.persist().chain(() -> outbox.record(tp.admittedEvent(season))).replaceWith(tp);
+        return writes.insert(tp).chain(() -> writes.record(tp.admittedEvent(season))).replaceWith(tp);
     }
 
     /** The season's first tour that still admits participants, or null. */

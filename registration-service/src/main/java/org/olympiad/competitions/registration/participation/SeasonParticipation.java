@@ -5,8 +5,6 @@ import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
-import jakarta.persistence.GeneratedValue;
-import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import org.hibernate.annotations.JdbcType;
@@ -24,8 +22,8 @@ import java.util.UUID;
 @Table(name = "competition_season_participations")
 public class SeasonParticipation extends PanacheEntityBase {
 
+    /** Assigned when the row is made (not by Hibernate at persist): its events name it before it is stored. */
     @Id
-    @GeneratedValue(strategy = GenerationType.UUID)
     public UUID id;
 
     @Column(name = "season_id", nullable = false)
@@ -54,6 +52,7 @@ public class SeasonParticipation extends PanacheEntityBase {
 
     static SeasonParticipation active(UUID seasonId, UUID participantId, UUID registrationId, boolean feePayable) {
         SeasonParticipation p = new SeasonParticipation();
+        p.id = UUID.randomUUID();
         p.seasonId = seasonId;
         p.participantId = participantId;
         p.registrationId = registrationId;

@@ -5,8 +5,6 @@ import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
-import jakarta.persistence.GeneratedValue;
-import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import org.hibernate.annotations.JdbcType;
@@ -32,8 +30,8 @@ import java.util.UUID;
 @Table(name = "competition_tour_participations")
 public class TourParticipation extends PanacheEntityBase {
 
+    /** Assigned when the row is made (not by Hibernate at persist): its events name it before it is stored. */
     @Id
-    @GeneratedValue(strategy = GenerationType.UUID)
     public UUID id;
 
     @Column(name = "tour_id", nullable = false)
@@ -101,6 +99,7 @@ public class TourParticipation extends PanacheEntityBase {
 
     static TourParticipation admitted(UUID tourId, SeasonParticipation season, DeliveryMode mode, UUID trackId, UUID venueId) {
         TourParticipation p = new TourParticipation();
+        p.id = UUID.randomUUID();
         p.tourId = tourId;
         p.seasonParticipationId = season.id;
         p.deliveryMode = mode;

@@ -9,8 +9,6 @@ import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
-import jakarta.persistence.GeneratedValue;
-import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import org.hibernate.annotations.JdbcType;
@@ -91,8 +89,8 @@ public class Registration extends PanacheEntityBase {
     /** While the registrant may still change the details. */
     static final EnumSet<RegistrationStatus> EDITABLE = EnumSet.of(draft, pre_submitted, needs_completion);
 
+    /** Assigned when the row is made (not by Hibernate at persist): its events name it before it is stored. */
     @Id
-    @GeneratedValue(strategy = GenerationType.UUID)
     public UUID id;
 
     @Column(name = "season_id", nullable = false)
@@ -184,6 +182,7 @@ public class Registration extends PanacheEntityBase {
     static Registration draft(UUID seasonId, UUID participantId, RegistrationRequests.Create request,
                               RegistrationPolicy.SourceRule rule, UUID submittedBy) {
         Registration r = new Registration();
+        r.id = UUID.randomUUID();
         r.seasonId = seasonId;
         r.participantId = participantId;
         r.groupId = request.groupId();

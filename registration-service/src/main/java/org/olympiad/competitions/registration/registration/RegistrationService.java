@@ -73,9 +73,11 @@ public class RegistrationService {
         RegistrationRequests.Create asked = request.source() == RegistrationSource.self
                 ? request.withParticipant(withIdentity(request.participant(), me)) // a student registers themself, as the token says
                 : request;
-        return SeasonService.require(seasonId)
-                .chain(season -> register(season, asked, me, Instant.now()))
-                .map(Registration::view);
+        return SeasonService.require(seasonId).chain(season -> {
+            // a new registration's rows and events go out together, table by table, when it is decided
+            RegistrationWrites writes = RegistrationWrites.deferred(outbox);
+            return register(season, asked, me, Instant.now(), writes).call(writes::write);
+        }).map(Registration::view);
     }
 
     /**
@@ -84,19 +86,22 @@ public class RegistrationService {
      * and submits and approves it as far as the policy allows. The building block of single and bulk registration;
      * the caller has checked who may register under the source.
      */
-    public Uni<Registration> register(Season season, RegistrationRequests.Create request, UUID actor, Instant now) {
+    public Uni<Registration> register(Season season, RegistrationRequests.Create request, UUID actor, Instant now,
+                                      RegistrationWrites writes) {
         return SeasonCatalogue.of(season, request.deliveryPreferences())
-                .chain(catalogue -> register(season, catalogue, Twins.IN_DATABASE, request, actor, now));
+                .chain(catalogue -> register(season, catalogue, Twins.IN_DATABASE, request, actor, now, writes));
     }
 
     /**
      * {@link #register(Season, RegistrationRequests.Create, UUID, Instant)} with the season's catalogue read
      * beforehand and the twins found where the caller says: everything it reads is read before its first write,
      * so the session is not flushed (nor dirty-checked) until the caller's transaction ends, and the writes go out
-     * together then. {@code catalogue} must be of this request's track.
+     * together then. {@code catalogue} must be of this request's track. Its new rows and events go to {@code writes}
+     * (held there until the caller writes them, when deferred).
      */
     public Uni<Registration> register(Season season, SeasonCatalogue catalogue, Twins twins,
-                                      RegistrationRequests.Create request, UUID actor, Instant now) {
+                                      RegistrationRequests.Create request, UUID actor, Instant now,
+                                      RegistrationWrites writes) {
         refusePersonalData(request);
         ParticipantDetails details = request.participant();
         RegistrationPolicy.SourceRule rule = openRuleFor(season, request.source(), now);
@@ -113,19 +118,19 @@ public class RegistrationService {
                 .chain(twin -> twin != null
                         ? Uni.createFrom().item(new Holder(twin, "a participant with the same identity refs exists in this season"))
                         : twins.likely(season.id, details).chain(likely -> newParticipant(season.id, details, actor,
-                                likely == null ? Participant.UNIQUE : Participant.SUSPECTED)
+                                likely == null ? Participant.UNIQUE : Participant.SUSPECTED, writes)
                                 .invoke(twins::created)
                                 .map(p -> new Holder(p, likely == null ? null : "likely the same child as participant "
                                         + likely.id + " (name, grade and organisation)"))))
                 .chain(holder -> {
                     Registration registration = Registration.draft(season.id, holder.participant.id, request, rule, actor);
-                    return registration.persist().chain(() -> outbox.record(registration.created()))
+                    return writes.insert(registration).chain(() -> writes.record(registration.created()))
                             .chain(() -> holder.heldBecause != null
-                                    ? outbox.record(registration.moveTo(RegistrationStatus.duplicate_hold, holder.heldBecause))
+                                    ? writes.record(registration.moveTo(RegistrationStatus.duplicate_hold, holder.heldBecause))
                                     .replaceWith(registration)
                                     : request.submitNow()
                                     // a participant created just now: approval admits it without looking anything up
-                                    ? submitAndMaybeApprove(registration, season, holder.participant, category, catalogue)
+                                    ? submitAndMaybeApprove(registration, season, holder.participant, category, catalogue, writes)
                                     : recordRequiredFields(registration, rule, holder.participant, category));
                 });
     }
@@ -318,20 +323,21 @@ public class RegistrationService {
 
     private Uni<Registration> submitAndMaybeApprove(Registration registration, Season season, Participant participant,
                                                     GradeCategory category) {
-        return submitAndMaybeApprove(registration, season, participant, category, null);
+        return submitAndMaybeApprove(registration, season, participant, category, null, RegistrationWrites.immediate(outbox));
     }
 
     /** {@code newParticipantIn}: the participant was created in this transaction, and this is its season's catalogue. */
     private Uni<Registration> submitAndMaybeApprove(Registration registration, Season season, Participant participant,
-                                                    GradeCategory category, SeasonCatalogue newParticipantIn) {
+                                                    GradeCategory category, SeasonCatalogue newParticipantIn,
+                                                    RegistrationWrites writes) {
         RegistrationPolicy.SourceRule rule = season.registrationPolicy().ruleFor(registration.source);
         boolean complete = registration.recordRequiredFields(rule.requiredFields(), missing(rule, registration, participant, category));
-        return outbox.record(registration.submit(complete)).chain(() -> {
+        return writes.record(registration.submit(complete)).chain(() -> {
             boolean waitsForData = rule.officialDataPackage().approvalWaitsForIt()
                     && registration.officialDataPackageStatus != OfficialDataPackageStatus.confirmed;
             if (complete && rule.approval() == RegistrationPolicy.Approval.automatic && !waitsForData) {
                 return approve(registration, season, participant, "approved automatically by the season's policy",
-                        newParticipantIn);
+                        newParticipantIn, writes);
             }
             return Uni.createFrom().item(registration);
         });
@@ -344,11 +350,11 @@ public class RegistrationService {
     }
 
     private Uni<Registration> approve(Registration registration, Season season, Participant participant, String reason) {
-        return approve(registration, season, participant, reason, null);
+        return approve(registration, season, participant, reason, null, RegistrationWrites.immediate(outbox));
     }
 
     private Uni<Registration> approve(Registration registration, Season season, Participant participant, String reason,
-                                      SeasonCatalogue newParticipantIn) {
+                                      SeasonCatalogue newParticipantIn, RegistrationWrites writes) {
         if (season.status != SeasonStatus.registration_open && season.status != SeasonStatus.running) {
             throw ProblemException.lockedIn(EntityTypes.SEASON, season.status, "approving registrations");
         }
@@ -363,14 +369,14 @@ public class RegistrationService {
                 preferences.mode() == null ? DeliveryMode.online : preferences.mode(),
                 track == null ? null : track.id, preferences.venueId());
         if (newParticipantIn != null) {
-            return outbox.record(approved)
+            return writes.record(approved)
                     .chain(() -> admission.admitNew(admitting.apply(newParticipantIn.track()),
-                            newParticipantIn.firstAdmittingTour()))
+                            newParticipantIn.firstAdmittingTour(), writes))
                     .replaceWith(registration);
         }
-        return outbox.record(approved)
+        return writes.record(approved)
                 .chain(() -> trackOf(season.id, preferences))
-                .chain(track -> admission.admit(admitting.apply(track)))
+                .chain(track -> admission.admit(admitting.apply(track), writes))
                 .replaceWith(registration);
     }
 
@@ -483,14 +489,15 @@ public class RegistrationService {
                 "the season has no track " + trackKey);
     }
 
-    private Uni<Participant> newParticipant(UUID seasonId, ParticipantDetails details, UUID createdBy, String duplicateStatus) {
+    private Uni<Participant> newParticipant(UUID seasonId, ParticipantDetails details, UUID createdBy, String duplicateStatus,
+                                            RegistrationWrites writes) {
         if (details.organizationStudentId() != null && details.identityOrganizationId() == null) {
             throw ProblemException.invalidField("participant.identityOrganizationId", "required-with-organization-student",
                     "an organisation's student is registered with the organisation's identity id");
         }
         Participant participant = Participant.of(seasonId, details, createdBy);
         participant.duplicateStatus = duplicateStatus;
-        return participant.persist().chain(() -> outbox.record(participant.created())).replaceWith(participant);
+        return writes.insert(participant).chain(() -> writes.record(participant.created())).replaceWith(participant);
     }
 
     private static Uni<Participant> participantOf(Registration registration) {
