@@ -7,6 +7,7 @@ import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.LockModeType;
 import org.olympiad.competitions.contracts.EntityTypes;
+import org.olympiad.competitions.contracts.GradeRanges;
 import org.olympiad.competitions.platform.api.Page;
 import org.olympiad.competitions.platform.api.PageRequest;
 import org.olympiad.competitions.platform.outbox.Outbox;
@@ -16,6 +17,7 @@ import org.olympiad.competitions.platform.problem.ProblemType;
 import org.olympiad.competitions.platform.request.Caller;
 import org.olympiad.competitions.platform.request.CallerChecks;
 import org.olympiad.competitions.venue.projection.RegistrationProjection;
+import org.olympiad.competitions.venue.projection.RegistrationProjection.GradeCategoryRow;
 import org.olympiad.competitions.venue.projection.RegistrationProjection.TourParticipationRow;
 import org.olympiad.competitions.venue.venue.Venue;
 import org.olympiad.competitions.venue.venue.VenueService;
@@ -24,6 +26,7 @@ import org.olympiad.competitions.venue.venue.VenueStatus;
 import java.util.EnumSet;
 import java.util.Set;
 import java.util.UUID;
+import java.util.stream.Collectors;
 
 /**
  * Seats: a participant admitted to a tour with the {@code venue} delivery mode takes a seat at a venue of the
@@ -62,7 +65,8 @@ public class SeatService {
             requireSeatable(tp);
             return VenueService.require(request.venueId()).chain(venue -> {
                 requireVenueOfSeason(venue, tp);
-                return requireNoSeat(tp.id())
+                return requireAcceptedGrade(venue, tp)
+                        .chain(() -> requireNoSeat(tp.id()))
                         .chain(() -> Seats.take(venue.id))
                         .chain(count -> {
                             int after = count.orElseThrow(() -> refusal(venue));
@@ -93,7 +97,8 @@ public class SeatService {
                     }
                     return VenueService.require(request.venueId()).chain(target -> {
                         requireVenueOfSeason(target, tp);
-                        return Seats.lockInOrder(old.venueId, target.id)
+                        return requireAcceptedGrade(target, tp)
+                                .chain(() -> Seats.lockInOrder(old.venueId, target.id))
                                 .chain(() -> Seats.take(target.id))
                                 .chain(taken -> {
                                     int targetCount = taken.orElseThrow(() -> refusal(target));
@@ -259,6 +264,34 @@ public class SeatService {
         if (!venue.takesSeats()) {
             throw ProblemException.lockedIn(EntityTypes.VENUE, venue.status, "chosen: seats are taken while it is registration_open");
         }
+    }
+
+    /**
+     * A venue that lists accepted grade categories seats only participants whose grade category is one of them: the
+     * season's first category by key whose grade range holds the participant's grade, as registration-service files
+     * them. A participant whose grade falls in no category (or is unknown) cannot be shown to be accepted, so is
+     * refused too. A venue without a list accepts every category.
+     */
+    private Uni<Void> requireAcceptedGrade(Venue venue, TourParticipationRow tp) {
+        return VenueService.acceptedGradeCategories(venue).chain(accepted -> {
+            if (accepted.isEmpty()) {
+                return Uni.createFrom().voidItem();
+            }
+            return registration.gradeCategories(venue.seasonId).map(categories -> {
+                String grade = tp.grade() == null ? null : tp.grade().strip();
+                GradeCategoryRow own = grade == null || grade.isEmpty() ? null : categories.stream()
+                        .filter(c -> GradeRanges.holds(c.gradeRangeKey(), c.key(), grade)).findFirst().orElse(null);
+                if (own == null || !accepted.contains(own.id())) {
+                    String acceptedKeys = categories.stream().filter(c -> accepted.contains(c.id())).map(GradeCategoryRow::key)
+                            .collect(Collectors.joining(", "));
+                    throw ProblemException.invalidField("venueId", "accepted-grade-category", "venue " + venue.id
+                            + " accepts the grade categories " + acceptedKeys + " only; the participant's grade "
+                            + (grade == null || grade.isEmpty() ? "is not known"
+                            : grade + (own == null ? " is in none of the season's categories" : " is in " + own.key())));
+                }
+                return null;
+            });
+        });
     }
 
     private static Uni<Void> requireNoSeat(UUID tourParticipationId) {
