@@ -20,3 +20,10 @@ alter table competition_venue_capacity_changes add constraint competition_venue_
 check (new_capacity >= current_assignment_count or status in ('requires_admin_process', 'rejected'));
 --rollback alter table competition_venue_capacity_changes drop constraint competition_venue_capacity_changes_check;
 --rollback alter table competition_venue_capacity_changes add constraint competition_venue_capacity_changes_check check (new_capacity >= current_assignment_count or status = 'requires_admin_process');
+
+--changeset venue:033-assignments-by-tour-participation
+-- Every seat request asks whether the tour participation holds a seat already (status in a bound list): the
+-- partial one-seat index cannot serve a generic plan of that query (PostgreSQL cannot prove a bound list implies
+-- the index predicate), so without this index it scanned every assignment of every venue; so did a
+-- participation's seat history.
+create index competition_venue_assignments_tour_participation_idx on competition_venue_assignments (tour_participation_id);

@@ -24,6 +24,7 @@ import org.olympiad.competitions.venue.venue.VenueService;
 import org.olympiad.competitions.venue.venue.VenueStatus;
 
 import java.util.EnumSet;
+import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
@@ -63,17 +64,18 @@ public class SeatService {
         UUID actor = CallerChecks.requireUserId(caller);
         return ownParticipation(tourParticipationId).chain(tp -> {
             requireSeatable(tp);
-            return VenueService.require(request.venueId()).chain(venue -> {
-                requireVenueOfSeason(venue, tp);
-                return requireAcceptedGrade(venue, tp)
+            return Seats.venue(request.venueId()).chain(found -> {
+                Seats.SeatVenue venue = found.orElseThrow(() -> ProblemException.notFound(EntityTypes.VENUE, request.venueId()));
+                requireVenueOfSeason(venue.seasonId(), venue.status(), tp);
+                return requireAcceptedGrade(venue.id(), venue.seasonId(), venue.acceptedGradeCategories(), tp)
                         .chain(() -> requireNoSeat(tp.id()))
-                        .chain(() -> Seats.take(venue.id))
-                        .chain(count -> {
-                            int after = count.orElseThrow(() -> refusal(venue));
-                            VenueAssignment assignment = VenueAssignment.assigned(venue.id, tp.id(), tp.participantId(), actor);
-                            return assignment.persist()
-                                    .chain(() -> outbox.record(assignment.assignedEvent(venue.seasonId, after)))
-                                    .map(ignored -> assignment.view());
+                        .chain(() -> {
+                            VenueAssignment assignment = VenueAssignment.toTake(venue.id(), tp.id(), tp.participantId(), actor);
+                            return Seats.takeRecorded(assignment, assignment.assignedEvent(venue.seasonId()), caller.snapshot())
+                                    .map(count -> {
+                                        count.orElseThrow(() -> refusal(venue.id(), venue.capacity()));
+                                        return assignment.view();
+                                    });
                         });
             });
         });
@@ -96,12 +98,13 @@ public class SeatService {
                         throw ProblemException.invalidField("venueId", "another-venue", "the seat is at this venue already");
                     }
                     return VenueService.require(request.venueId()).chain(target -> {
-                        requireVenueOfSeason(target, tp);
-                        return requireAcceptedGrade(target, tp)
+                        requireVenueOfSeason(target.seasonId, target.status, tp);
+                        return VenueService.acceptedGradeCategories(target)
+                                .chain(accepted -> requireAcceptedGrade(target.id, target.seasonId, accepted, tp))
                                 .chain(() -> Seats.lockInOrder(old.venueId, target.id))
                                 .chain(() -> Seats.take(target.id))
                                 .chain(taken -> {
-                                    int targetCount = taken.orElseThrow(() -> refusal(target));
+                                    int targetCount = taken.orElseThrow(() -> refusal(target.id, target.capacity));
                                     return Seats.release(old.venueId).chain(oldCount -> outbox.record(
                                                     old.moveTo(AssignmentStatus.transferred, target.seasonId,
                                                             "transferred to venue " + target.id, oldCount)))
@@ -257,12 +260,12 @@ public class SeatService {
         }
     }
 
-    private static void requireVenueOfSeason(Venue venue, TourParticipationRow tp) {
-        if (tp.seasonId() != null && !tp.seasonId().equals(venue.seasonId)) {
+    private static void requireVenueOfSeason(UUID venueSeasonId, VenueStatus venueStatus, TourParticipationRow tp) {
+        if (tp.seasonId() != null && !tp.seasonId().equals(venueSeasonId)) {
             throw ProblemException.invalidField("venueId", "venue-of-season", "the venue is not one of the tour's season");
         }
-        if (!venue.takesSeats()) {
-            throw ProblemException.lockedIn(EntityTypes.VENUE, venue.status, "chosen: seats are taken while it is registration_open");
+        if (!Venue.takesSeats(venueStatus)) {
+            throw ProblemException.lockedIn(EntityTypes.VENUE, venueStatus, "chosen: seats are taken while it is registration_open");
         }
     }
 
@@ -272,25 +275,23 @@ public class SeatService {
      * them. A participant whose grade falls in no category (or is unknown) cannot be shown to be accepted, so is
      * refused too. A venue without a list accepts every category.
      */
-    private Uni<Void> requireAcceptedGrade(Venue venue, TourParticipationRow tp) {
-        return VenueService.acceptedGradeCategories(venue).chain(accepted -> {
-            if (accepted.isEmpty()) {
-                return Uni.createFrom().voidItem();
-            }
-            return registration.gradeCategories(venue.seasonId).map(categories -> {
+    private Uni<Void> requireAcceptedGrade(UUID venueId, UUID seasonId, List<UUID> accepted, TourParticipationRow tp) {
+        if (accepted.isEmpty()) {
+            return Uni.createFrom().voidItem();
+        }
+        return registration.gradeCategories(seasonId).map(categories -> {
                 String grade = tp.grade() == null ? null : tp.grade().strip();
                 GradeCategoryRow own = grade == null || grade.isEmpty() ? null : categories.stream()
                         .filter(c -> GradeRanges.holds(c.gradeRangeKey(), c.key(), grade)).findFirst().orElse(null);
                 if (own == null || !accepted.contains(own.id())) {
                     String acceptedKeys = categories.stream().filter(c -> accepted.contains(c.id())).map(GradeCategoryRow::key)
                             .collect(Collectors.joining(", "));
-                    throw ProblemException.invalidField("venueId", "accepted-grade-category", "venue " + venue.id
+                    throw ProblemException.invalidField("venueId", "accepted-grade-category", "venue " + venueId
                             + " accepts the grade categories " + acceptedKeys + " only; the participant's grade "
                             + (grade == null || grade.isEmpty() ? "is not known"
                             : grade + (own == null ? " is in none of the season's categories" : " is in " + own.key())));
                 }
                 return null;
-            });
         });
     }
 
@@ -306,9 +307,9 @@ public class SeatService {
     }
 
     /** Why the conditional UPDATE took no seat: the venue is full (or left registration_open meanwhile). */
-    private static ProblemException refusal(Venue venue) {
-        return new ProblemException(Problem.of(ProblemType.CONFLICT, "venue " + venue.id + " is full: all "
-                + venue.capacity + " seats are taken").withField("venueId", "venue-full"));
+    private static ProblemException refusal(UUID venueId, Integer capacity) {
+        return new ProblemException(Problem.of(ProblemType.CONFLICT, "venue " + venueId + " is full: all "
+                + capacity + " seats are taken").withField("venueId", "venue-full"));
     }
 
 }

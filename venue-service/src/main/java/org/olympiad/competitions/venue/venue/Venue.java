@@ -284,7 +284,8 @@ public class Venue extends PanacheEntityBase {
         return DomainChange.of(EventTypes.VENUE_CAPACITY_CHANGED, EntityTypes.VENUE, id, seasonId, before, view(), reason);
     }
 
-    public boolean takesSeats() {
+    /** Seats are taken only while a venue is open for selection. */
+    public static boolean takesSeats(VenueStatus status) {
         return status == registration_open;
     }
 
