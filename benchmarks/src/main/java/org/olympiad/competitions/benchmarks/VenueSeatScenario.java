@@ -37,8 +37,8 @@ final class VenueSeatScenario {
 
     static final String NAME = "venue-seats";
 
-    record Options(int clients, int participants, int venues, int capacity, int setupClients, String registrationUrl,
-                   String venueUrl) {
+    record Options(int clients, int participants, int venues, int capacity, int setupClients, int warmup,
+                   String registrationUrl, String venueUrl) {
     }
 
     private final Api api;
@@ -66,6 +66,12 @@ final class VenueSeatScenario {
         boolean neverAboveCapacity = true;
         double setupRegistrationSeconds;
         double projectionWaitSeconds;
+        LoadDriver.Result warmup;
+        double settleSeconds;
+        double busyBeforeMeasuring;
+        Map<String, Double> cpuDuringSeats = Map.of();
+        String loadAverageBefore = "?";
+        String loadAverageAfter = "?";
         Instant finishedAt;
 
         double assignmentsPerSecond() {
@@ -111,7 +117,9 @@ final class VenueSeatScenario {
         LoadDriver.Result registered = LoadDriver.run("set-up registrations", api.client(), options.setupClients(), n, 0, i -> {
             ObjectNode body = Api.JSON.createObjectNode();
             body.put("source", "teacher");
-            body.putObject("participant").put("displayName", Names.displayName(i)).put("grade", "8")
+            // grades 7-11 in turn: registration-service's likely-twin check compares a participant with the season's
+            // others of the same grade, so one grade for all would make the set-up quadratic in --participants
+            body.putObject("participant").put("displayName", Names.displayName(i)).put("grade", String.valueOf(7 + i % 5))
                     .put("identityUserId", users.get((int) i).toString());
             body.putObject("deliveryPreferences").put("mode", "venue");
             return Api.jsonPost(season + "/registrations", teacher, body.toString());
@@ -151,10 +159,15 @@ final class VenueSeatScenario {
         String applicantToken = "Bearer " + tokens.sign("teacher", applicant);
         List<String> venues = new ArrayList<>();
         long waitStart = System.nanoTime();
-        for (int v = 0; v < options.venues(); v++) {
-            Map<String, Object> body = Map.of("competitionOrganizationId", organization, "title", "Площадка " + (v + 1),
+        int warmupSeats = Math.max(1, options.warmup() / 2);
+        for (int v = 0; v <= options.venues(); v++) {
+            // the last one is the warm-up venue, with seats for half the warm-up requests (so refusals are warmed too)
+            boolean warm = v == options.venues();
+            Map<String, Object> body = Map.of("competitionOrganizationId", organization,
+                    "title", warm ? "Площадка для разогрева" : "Площадка " + (v + 1),
                     "address", Map.of("city", "Москва", "building", String.valueOf(v + 1)),
-                    "geoPoint", Map.of("lat", 55.75 + v * 0.01, "lon", 37.62), "capacityTotal", options.capacity(), "submit", true);
+                    "geoPoint", Map.of("lat", 55.75 + v * 0.01, "lon", 37.62),
+                    "capacityTotal", warm ? warmupSeats : options.capacity(), "submit", true);
             String application = untilAccepted(venueBase + "/seasons/" + outcome.seasonId + "/venue-applications",
                     applicantToken, body, Duration.ofSeconds(120));
             api.post(venueBase + "/venue-applications/" + application + "/transitions", organizer, Map.of("to", "approved"), 200);
@@ -168,6 +181,7 @@ final class VenueSeatScenario {
             api.post(venueBase + "/venues/" + venue + "/transitions", organizer, Map.of("to", "registration_open"), 200);
             venues.add(venue);
         }
+        String warmupVenue = venues.remove(venues.size() - 1);
         // venue-service knows a participant once registration-service's events have reached its projection
         for (int i = n - 1; i >= Math.max(0, n - 20); i--) {
             untilFound(venueBase + "/tour-participations/" + tourParticipations[i] + "/venue-assignments", organizer,
@@ -182,6 +196,47 @@ final class VenueSeatScenario {
         for (int i = 0; i < n; i++) {
             bearers[i] = "Bearer " + tokens.sign("participant", users.get(i));
         }
+
+        // ---- warm-up, not measured: the first --warmup participants take (and give back) a seat at the warm-up venue,
+        // so the measured phase meets a JIT-compiled seat path rather than a cold JVM
+        int w = Math.min(options.warmup(), n);
+        if (w > 0) {
+            String[] warmSeats = new String[w];
+            outcome.warmup = LoadDriver.run("warm-up seats", api.client(), options.clients(), w, 0, i ->
+                    Api.jsonPost(venueBase + "/tour-participations/" + tourParticipations[(int) i] + "/venue-assignments",
+                            bearers[(int) i], "{\"venueId\":\"" + warmupVenue + "\"}"), (i, status, body) -> {
+                if (status == 201) {
+                    try {
+                        warmSeats[(int) i] = Api.JSON.readTree(body).path("id").asText();
+                    } catch (IOException ignored) {
+                        // an unreadable answer leaves the seat taken; the participant's measured request then says so
+                    }
+                }
+            }, out, 5);
+            List<Integer> granted = new ArrayList<>();
+            for (int i = 0; i < w; i++) {
+                if (warmSeats[i] != null) {
+                    granted.add(i);
+                }
+            }
+            if (!granted.isEmpty()) {
+                LoadDriver.run("warm-up cancellations", api.client(), options.clients(), granted.size(), 0, k -> {
+                    int i = granted.get((int) k);
+                    return Api.jsonPost(venueBase + "/venue-assignments/" + warmSeats[i] + "/transitions", bearers[i],
+                            "{\"to\":\"cancelled\"}");
+                }, (k, status, body) -> {
+                }, out, 5);
+            }
+        }
+
+        // ---- settle: the services' consumers are still working through the set-up's events; measure when quiet ------
+        long settleStart = System.nanoTime();
+        outcome.busyBeforeMeasuring = waitUntilQuiet(Duration.ofSeconds(180));
+        outcome.settleSeconds = (System.nanoTime() - settleStart) / 1e9;
+        out.printf("settled in %.1f s: the machine was using %.2f cores before the measured phase%n", outcome.settleSeconds,
+                outcome.busyBeforeMeasuring);
+        outcome.loadAverageBefore = loadAverage();
+        CpuUse.Snapshot cpu0 = CpuUse.take();
         LongAdder granted = new LongAdder();
         LongAdder full = new LongAdder();
         LongAdder other = new LongAdder();
@@ -205,6 +260,8 @@ final class VenueSeatScenario {
         outcome.refusedFull = full.sum();
         outcome.otherAnswers = other.sum();
         outcome.grantingSeconds = (Math.max(lastGrant.get(), start) - start) / 1e9;
+        outcome.cpuDuringSeats = CpuUse.between(cpu0, CpuUse.take());
+        outcome.loadAverageAfter = loadAverage();
 
         // ---- the counts never passed the capacity --------------------------------------------------------------------
         for (String venue : venues) {
@@ -217,6 +274,31 @@ final class VenueSeatScenario {
         }
         outcome.finishedAt = Instant.now();
         return outcome;
+    }
+
+    /**
+     * Waits until the machine's busy cores, over 3-second windows, fall below 0.35 (or the patience runs out); the
+     * last window's figure.
+     */
+    private static double waitUntilQuiet(Duration patience) throws InterruptedException {
+        long deadline = System.nanoTime() + patience.toNanos();
+        double busy;
+        do {
+            CpuUse.Snapshot a = CpuUse.take();
+            Thread.sleep(3000);
+            busy = CpuUse.between(a, CpuUse.take()).getOrDefault("machine busy", 0.0);
+        } while (busy >= 0.35 && System.nanoTime() < deadline);
+        return busy;
+    }
+
+    /** The 1, 5 and 15 minute load averages, as uptime prints them. */
+    static String loadAverage() {
+        try {
+            String[] f = Files.readString(Path.of("/proc/loadavg")).trim().split("\\s+");
+            return f[0] + ", " + f[1] + ", " + f[2];
+        } catch (IOException | RuntimeException e) {
+            return "?";
+        }
     }
 
     /** POSTs until venue-service accepts (201): it answers 404/422 until the season and organisation are projected. */
@@ -257,7 +339,7 @@ final class VenueSeatScenario {
         md.append("# venue-seats — ").append(o.finishedAt).append("\n\n");
         md.append("`benchmarks/run.sh venue-seats --clients ").append(o.options.clients()).append(" --participants ")
                 .append(o.options.participants()).append(" --venues ").append(o.options.venues()).append(" --capacity ")
-                .append(o.options.capacity()).append("` (season ").append(o.seasonId).append(")\n\n");
+                .append(o.options.capacity()).append(" --warmup ").append(o.options.warmup()).append("` (season ").append(o.seasonId).append(")\n\n");
         md.append("Target: ≥ 500 seat assignments/s with p99 < 200 ms on this 2-core machine.\n\n");
         md.append("| figure | value |\n|---|---|\n");
         md.append(String.format("| seat requests | %,d by %d clients at %d venues × %d seats |%n", s.requests, s.clients,
@@ -275,11 +357,23 @@ final class VenueSeatScenario {
                 o.neverAboveCapacity ? "none above its capacity" : "**A VENUE IS ABOVE ITS CAPACITY**"));
         md.append(String.format("| set-up: registrations through registration-service / until venue-service held them | %.1f s / %.1f s |%n",
                 o.setupRegistrationSeconds, o.projectionWaitSeconds));
+        if (o.warmup != null) {
+            md.append(String.format("| warm-up (not measured): seat requests at a separate venue, then the seats given back | %,d (%s) |%n",
+                    o.warmup.requests, o.warmup.outcomes));
+        }
+        md.append(String.format("| waited for the machine to settle before measuring / its busy cores then | %.1f s / %.2f |%n",
+                o.settleSeconds, o.busyBeforeMeasuring));
+        md.append(String.format("| load average (1, 5, 15 min) before / after the measured phase | %s / %s |%n",
+                o.loadAverageBefore, o.loadAverageAfter));
         md.append("\nLatency per tenth of the requests (the seats run out during the run; later requests are refusals):\n\n");
         md.append("| requests | p50 ms | p99 ms | answered per s |\n|---|---|---|---|\n");
         for (LoadDriver.Slice t : s.tenths) {
             md.append(String.format("| %s | %.1f | %.1f | %,.0f |%n", t.label(), LoadDriver.ms(t.latency(), 50),
                     LoadDriver.ms(t.latency(), 99), t.throughput()));
+        }
+        if (!o.cpuDuringSeats.isEmpty()) {
+            md.append("\nCPU used during the measured phase, in cores (of 2):\n\n| process | cores |\n|---|---:|\n");
+            o.cpuDuringSeats.forEach((who, cores) -> md.append(String.format("| %s | %.2f |%n", who, cores)));
         }
         md.append("\nThe load driver runs on the same 2 cores as the services, PostgreSQL and Kafka.\n");
         return md.toString();
@@ -302,15 +396,16 @@ final class VenueSeatScenario {
         Path repo = Bench.repositoryRoot();
         Options options = new Options(number(opts, "clients", 32), number(opts, "participants", 3000),
                 number(opts, "venues", 10), number(opts, "capacity", 200), number(opts, "setup-clients", 8),
+                opts.containsKey("warmup") && "0".equals(opts.get("warmup")) ? 0 : number(opts, "warmup", 600),
                 opts.getOrDefault("registration-url", "http://127.0.0.1:8081"),
                 opts.getOrDefault("venue-url", "http://127.0.0.1:8082"));
         Path key = Path.of(opts.getOrDefault("key", repo.resolve("deploy/local/dev-jwt/dev-jwt-private.pem").toString()));
         Path results = Path.of(opts.getOrDefault("results", repo.resolve("benchmarks/results").toString()));
-        opts.keySet().removeAll(java.util.Set.of("clients", "participants", "venues", "capacity", "setup-clients",
+        opts.keySet().removeAll(java.util.Set.of("clients", "participants", "venues", "capacity", "setup-clients", "warmup",
                 "registration-url", "venue-url", "audit-url", "key", "results"));
         if (!opts.isEmpty()) {
             throw new IllegalArgumentException("unknown option(s) " + opts.keySet()
-                    + " (venue-seats: --clients --participants --venues --capacity --setup-clients --registration-url --venue-url)");
+                    + " (venue-seats: --clients --participants --venues --capacity --setup-clients --warmup --registration-url --venue-url)");
         }
         Api api = new Api(Api.newClient());
         for (String base : new String[]{options.registrationUrl(), options.venueUrl()}) {

@@ -186,6 +186,8 @@ public final class EventTypes {
     public static final String VENUE_CAPACITY_CHANGE_APPLIED = "venue_capacity_change.applied";
     /** A capacity below the current assignments: recorded, the capacity stays until participants are moved. */
     public static final String VENUE_CAPACITY_CHANGE_REQUIRES_ADMIN_PROCESS = "venue_capacity_change.requires_admin_process";
+    /** An organiser turned down a capacity change that required the admin process; the capacity stays. */
+    public static final String VENUE_CAPACITY_CHANGE_REJECTED = "venue_capacity_change.rejected";
 
     /** A seat taken: the competition_venue_assignments row plus {@code venue_current_assignment_count}. */
     public static final String VENUE_ASSIGNMENT_ASSIGNED = "venue_assignment.assigned";

@@ -115,9 +115,14 @@ public final class RegistrationFeed implements AutoCloseable {
                 .put("competition_organization_id", org.toString()).put("role", role).put("status", "active"));
     }
 
-    /** A participant admitted to the tour with the given delivery mode. */
+    /** A participant in grade 7 admitted to the tour with the given delivery mode. */
     public Admitted admitted(Season season, String deliveryMode) {
-        Admitted a = admit(season, deliveryMode);
+        return admitted(season, deliveryMode, "7");
+    }
+
+    /** A participant in the given grade admitted to the tour with the given delivery mode. */
+    public Admitted admitted(Season season, String deliveryMode, String grade) {
+        Admitted a = admit(season, deliveryMode, grade);
         flush();
         awaitRow("venue_projection_tour_participations where id = ?::uuid", a.tourParticipationId());
         awaitRow("venue_projection_participants where id = ?::uuid", a.participantId());
@@ -126,13 +131,17 @@ public final class RegistrationFeed implements AutoCloseable {
 
     /** Queues the events of one admitted participant; {@link #flush()} sends them. */
     public Admitted admit(Season season, String deliveryMode) {
+        return admit(season, deliveryMode, "7");
+    }
+
+    public Admitted admit(Season season, String deliveryMode, String grade) {
         UUID participant = UUID.randomUUID();
         UUID user = UUID.randomUUID();
         UUID sp = UUID.randomUUID();
         UUID tp = UUID.randomUUID();
         event("participant.created", EntityTypes.PARTICIPANT, participant, season.id(), row(participant)
                 .put("season_id", season.id().toString()).put("identity_user_id", user.toString())
-                .put("display_name", "Участник").put("grade", "7").put("duplicate_status", "not_checked"));
+                .put("display_name", "Участник").put("grade", grade).put("duplicate_status", "not_checked"));
         event("season_participation.created", EntityTypes.SEASON_PARTICIPATION, sp, season.id(), row(sp)
                 .put("season_id", season.id().toString()).put("participant_id", participant.toString()).put("status", "active"));
         event("tour_participation.admitted", EntityTypes.TOUR_PARTICIPATION, tp, season.id(), tourParticipation(tp, season,

@@ -177,6 +177,13 @@ class SchemaConstraintsTest {
     }
 
     @Test
+    void a_capacity_change_below_the_assigned_count_can_be_stored_as_rejected() throws SQLException {
+        // changeset 032 widens the seed's check: a rejected change never took effect, so it may lie below the count
+        UUID venue = newVenue();
+        assertThat(newCapacityChange(venue, 30, 25, 28, "rejected")).isNotNull();
+    }
+
+    @Test
     void a_capacity_change_down_to_exactly_the_assigned_count_can_be_applied() throws SQLException {
         UUID venue = newVenue();
 

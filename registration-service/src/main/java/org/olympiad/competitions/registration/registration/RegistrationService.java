@@ -7,6 +7,7 @@ import io.quarkus.panache.common.Sort;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.olympiad.competitions.contracts.EntityTypes;
+import org.olympiad.competitions.contracts.GradeRanges;
 import org.olympiad.competitions.platform.api.Page;
 import org.olympiad.competitions.platform.api.PageRequest;
 import org.olympiad.competitions.platform.outbox.DomainChange;

@@ -2,6 +2,7 @@ package org.olympiad.competitions.registration.registration;
 
 import io.quarkus.panache.common.Sort;
 import io.smallrye.mutiny.Uni;
+import org.olympiad.competitions.contracts.GradeRanges;
 import org.olympiad.competitions.registration.gradecategory.GradeCategory;
 import org.olympiad.competitions.registration.participation.Admission;
 import org.olympiad.competitions.registration.season.Season;

@@ -44,9 +44,11 @@ public class RegistrationProjection {
                     select (j->>'id')::uuid, (j->>'season_id')::uuid, j->>'status', now() from (select cast(cast(?1 as text) as jsonb) j) r
                     on conflict (id) do update set season_id = excluded.season_id, status = excluded.status, updated_at = now()""",
             EntityTypes.GRADE_CATEGORY, """
-                    insert into venue_projection_grade_categories (id, season_id, key, title, deleted)
-                    select (j->>'id')::uuid, (j->>'season_id')::uuid, j->>'key', j->>'title', false from (select cast(cast(?1 as text) as jsonb) j) r
-                    on conflict (id) do update set key = excluded.key, title = excluded.title, deleted = false""",
+                    insert into venue_projection_grade_categories (id, season_id, key, title, grade_range_key, deleted)
+                    select (j->>'id')::uuid, (j->>'season_id')::uuid, j->>'key', j->>'title', j->>'grade_range_key', false
+                    from (select cast(cast(?1 as text) as jsonb) j) r
+                    on conflict (id) do update set key = excluded.key, title = excluded.title,
+                           grade_range_key = excluded.grade_range_key, deleted = false""",
             EntityTypes.ORGANIZATION, """
                     insert into venue_projection_organizations (id, season_id, identity_organization_id, display_name_snapshot, participation_status)
                     select (j->>'id')::uuid, (j->>'season_id')::uuid, (j->>'identity_organization_id')::uuid,
@@ -59,11 +61,11 @@ public class RegistrationProjection {
                     from (select cast(cast(?1 as text) as jsonb) j) r
                     on conflict (id) do update set status = excluded.status""",
             EntityTypes.PARTICIPANT, """
-                    insert into venue_projection_participants (id, season_id, identity_user_id, duplicate_status)
+                    insert into venue_projection_participants (id, season_id, identity_user_id, duplicate_status, grade)
                     select (j->>'id')::uuid, (j->>'season_id')::uuid, (j->>'identity_user_id')::uuid,
-                           coalesce(j->>'duplicate_status', 'not_checked') from (select cast(cast(?1 as text) as jsonb) j) r
+                           coalesce(j->>'duplicate_status', 'not_checked'), j->>'grade' from (select cast(cast(?1 as text) as jsonb) j) r
                     on conflict (id) do update set identity_user_id = excluded.identity_user_id,
-                           duplicate_status = excluded.duplicate_status""",
+                           duplicate_status = excluded.duplicate_status, grade = excluded.grade""",
             EntityTypes.SEASON_PARTICIPATION, """
                     insert into venue_projection_season_participations (id, season_id, participant_id, status)
                     select (j->>'id')::uuid, (j->>'season_id')::uuid, (j->>'participant_id')::uuid, j->>'status'
@@ -164,13 +166,17 @@ public class RegistrationProjection {
     }
 
     public record TourParticipationRow(UUID id, UUID tourId, UUID seasonId, UUID participantId, UUID identityUserId,
-                                       String deliveryMode, String status) {
+                                       String deliveryMode, String status, String grade) {
     }
 
-    /** A tour participation with its tour's season and the identity user of its participant (if known). */
+    /**
+     * A tour participation with its tour's season, the identity user of its participant and their grade (if
+     * known).
+     */
     public Uni<Optional<TourParticipationRow>> tourParticipation(UUID tourParticipationId) {
         return single("""
-                select tp.id, tp.tour_id, t.season_id, tp.participant_id, p.identity_user_id, tp.delivery_mode, tp.status
+                select tp.id, tp.tour_id, t.season_id, tp.participant_id, p.identity_user_id, tp.delivery_mode, tp.status,
+                       p.grade
                 from venue_projection_tour_participations tp
                 left join venue_projection_tours t on t.id = tp.tour_id
                 left join venue_projection_participants p on p.id = tp.participant_id
@@ -178,8 +184,21 @@ public class RegistrationProjection {
                 .map(row -> row.map(r -> {
                     Object[] c = (Object[]) r;
                     return new TourParticipationRow((UUID) c[0], (UUID) c[1], (UUID) c[2], (UUID) c[3], (UUID) c[4],
-                            (String) c[5], (String) c[6]);
+                            (String) c[5], (String) c[6], (String) c[7]);
                 }));
+    }
+
+    /** A live grade category of a season with its grade range. */
+    public record GradeCategoryRow(UUID id, String key, String gradeRangeKey) {
+    }
+
+    /** The season's live grade categories, by key: the order registration-service files a grade under the first. */
+    public Uni<List<GradeCategoryRow>> gradeCategories(UUID seasonId) {
+        return Panache.getSession().chain(s -> s.createNativeQuery("""
+                        select id, key, grade_range_key from venue_projection_grade_categories
+                        where season_id = ?1 and not deleted order by key, id""", Object[].class)
+                        .setParameter(1, seasonId).getResultList())
+                .map(rows -> rows.stream().map(c -> new GradeCategoryRow((UUID) c[0], (String) c[1], (String) c[2])).toList());
     }
 
     /**

@@ -7,6 +7,7 @@ import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.LockModeType;
 import org.olympiad.competitions.contracts.EntityTypes;
+import org.olympiad.competitions.contracts.GradeRanges;
 import org.olympiad.competitions.platform.api.Page;
 import org.olympiad.competitions.platform.api.PageRequest;
 import org.olympiad.competitions.platform.outbox.Outbox;
@@ -16,14 +17,17 @@ import org.olympiad.competitions.platform.problem.ProblemType;
 import org.olympiad.competitions.platform.request.Caller;
 import org.olympiad.competitions.platform.request.CallerChecks;
 import org.olympiad.competitions.venue.projection.RegistrationProjection;
+import org.olympiad.competitions.venue.projection.RegistrationProjection.GradeCategoryRow;
 import org.olympiad.competitions.venue.projection.RegistrationProjection.TourParticipationRow;
 import org.olympiad.competitions.venue.venue.Venue;
 import org.olympiad.competitions.venue.venue.VenueService;
 import org.olympiad.competitions.venue.venue.VenueStatus;
 
 import java.util.EnumSet;
+import java.util.List;
 import java.util.Set;
 import java.util.UUID;
+import java.util.stream.Collectors;
 
 /**
  * Seats: a participant admitted to a tour with the {@code venue} delivery mode takes a seat at a venue of the
@@ -60,16 +64,18 @@ public class SeatService {
         UUID actor = CallerChecks.requireUserId(caller);
         return ownParticipation(tourParticipationId).chain(tp -> {
             requireSeatable(tp);
-            return VenueService.require(request.venueId()).chain(venue -> {
-                requireVenueOfSeason(venue, tp);
-                return requireNoSeat(tp.id())
-                        .chain(() -> Seats.take(venue.id))
-                        .chain(count -> {
-                            int after = count.orElseThrow(() -> refusal(venue));
-                            VenueAssignment assignment = VenueAssignment.assigned(venue.id, tp.id(), tp.participantId(), actor);
-                            return assignment.persist()
-                                    .chain(() -> outbox.record(assignment.assignedEvent(venue.seasonId, after)))
-                                    .map(ignored -> assignment.view());
+            return Seats.venue(request.venueId()).chain(found -> {
+                Seats.SeatVenue venue = found.orElseThrow(() -> ProblemException.notFound(EntityTypes.VENUE, request.venueId()));
+                requireVenueOfSeason(venue.seasonId(), venue.status(), tp);
+                return requireAcceptedGrade(venue.id(), venue.seasonId(), venue.acceptedGradeCategories(), tp)
+                        .chain(() -> requireNoSeat(tp.id()))
+                        .chain(() -> {
+                            VenueAssignment assignment = VenueAssignment.toTake(venue.id(), tp.id(), tp.participantId(), actor);
+                            return Seats.takeRecorded(assignment, assignment.assignedEvent(venue.seasonId()), caller.snapshot())
+                                    .map(count -> {
+                                        count.orElseThrow(() -> refusal(venue.id(), venue.capacity()));
+                                        return assignment.view();
+                                    });
                         });
             });
         });
@@ -92,11 +98,13 @@ public class SeatService {
                         throw ProblemException.invalidField("venueId", "another-venue", "the seat is at this venue already");
                     }
                     return VenueService.require(request.venueId()).chain(target -> {
-                        requireVenueOfSeason(target, tp);
-                        return Seats.lockInOrder(old.venueId, target.id)
+                        requireVenueOfSeason(target.seasonId, target.status, tp);
+                        return VenueService.acceptedGradeCategories(target)
+                                .chain(accepted -> requireAcceptedGrade(target.id, target.seasonId, accepted, tp))
+                                .chain(() -> Seats.lockInOrder(old.venueId, target.id))
                                 .chain(() -> Seats.take(target.id))
                                 .chain(taken -> {
-                                    int targetCount = taken.orElseThrow(() -> refusal(target));
+                                    int targetCount = taken.orElseThrow(() -> refusal(target.id, target.capacity));
                                     return Seats.release(old.venueId).chain(oldCount -> outbox.record(
                                                     old.moveTo(AssignmentStatus.transferred, target.seasonId,
                                                             "transferred to venue " + target.id, oldCount)))
@@ -252,13 +260,39 @@ public class SeatService {
         }
     }
 
-    private static void requireVenueOfSeason(Venue venue, TourParticipationRow tp) {
-        if (tp.seasonId() != null && !tp.seasonId().equals(venue.seasonId)) {
+    private static void requireVenueOfSeason(UUID venueSeasonId, VenueStatus venueStatus, TourParticipationRow tp) {
+        if (tp.seasonId() != null && !tp.seasonId().equals(venueSeasonId)) {
             throw ProblemException.invalidField("venueId", "venue-of-season", "the venue is not one of the tour's season");
         }
-        if (!venue.takesSeats()) {
-            throw ProblemException.lockedIn(EntityTypes.VENUE, venue.status, "chosen: seats are taken while it is registration_open");
+        if (!Venue.takesSeats(venueStatus)) {
+            throw ProblemException.lockedIn(EntityTypes.VENUE, venueStatus, "chosen: seats are taken while it is registration_open");
         }
+    }
+
+    /**
+     * A venue that lists accepted grade categories seats only participants whose grade category is one of them: the
+     * season's first category by key whose grade range holds the participant's grade, as registration-service files
+     * them. A participant whose grade falls in no category (or is unknown) cannot be shown to be accepted, so is
+     * refused too. A venue without a list accepts every category.
+     */
+    private Uni<Void> requireAcceptedGrade(UUID venueId, UUID seasonId, List<UUID> accepted, TourParticipationRow tp) {
+        if (accepted.isEmpty()) {
+            return Uni.createFrom().voidItem();
+        }
+        return registration.gradeCategories(seasonId).map(categories -> {
+                String grade = tp.grade() == null ? null : tp.grade().strip();
+                GradeCategoryRow own = grade == null || grade.isEmpty() ? null : categories.stream()
+                        .filter(c -> GradeRanges.holds(c.gradeRangeKey(), c.key(), grade)).findFirst().orElse(null);
+                if (own == null || !accepted.contains(own.id())) {
+                    String acceptedKeys = categories.stream().filter(c -> accepted.contains(c.id())).map(GradeCategoryRow::key)
+                            .collect(Collectors.joining(", "));
+                    throw ProblemException.invalidField("venueId", "accepted-grade-category", "venue " + venueId
+                            + " accepts the grade categories " + acceptedKeys + " only; the participant's grade "
+                            + (grade == null || grade.isEmpty() ? "is not known"
+                            : grade + (own == null ? " is in none of the season's categories" : " is in " + own.key())));
+                }
+                return null;
+        });
     }
 
     private static Uni<Void> requireNoSeat(UUID tourParticipationId) {
@@ -273,9 +307,9 @@ public class SeatService {
     }
 
     /** Why the conditional UPDATE took no seat: the venue is full (or left registration_open meanwhile). */
-    private static ProblemException refusal(Venue venue) {
-        return new ProblemException(Problem.of(ProblemType.CONFLICT, "venue " + venue.id + " is full: all "
-                + venue.capacity + " seats are taken").withField("venueId", "venue-full"));
+    private static ProblemException refusal(UUID venueId, Integer capacity) {
+        return new ProblemException(Problem.of(ProblemType.CONFLICT, "venue " + venueId + " is full: all "
+                + capacity + " seats are taken").withField("venueId", "venue-full"));
     }
 
 }

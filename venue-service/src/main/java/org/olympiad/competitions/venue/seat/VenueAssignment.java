@@ -87,6 +87,21 @@ public class VenueAssignment extends PanacheEntityBase {
         return a;
     }
 
+    /**
+     * A seat about to be taken by {@code Seats.takeRecorded}, which writes the row itself in the statement that
+     * raises the venue's count (so the id is given here, not by Hibernate).
+     */
+    static VenueAssignment toTake(UUID venueId, UUID tourParticipationId, UUID participantId, UUID by) {
+        VenueAssignment a = assigned(venueId, tourParticipationId, participantId, by);
+        a.id = UUID.randomUUID();
+        return a;
+    }
+
+    /** The event of a seat taken, without the venue's count: {@code Seats.takeRecorded} adds the count it reads. */
+    DomainChange assignedEvent(UUID seasonId) {
+        return change(EventTypes.VENUE_ASSIGNMENT_ASSIGNED, seasonId, null, null, null);
+    }
+
     /** The event of the seat taken, with the venue's count after it. */
     DomainChange assignedEvent(UUID seasonId, int venueCount) {
         return change(EventTypes.VENUE_ASSIGNMENT_ASSIGNED, seasonId, null, venueCount, null);

@@ -261,11 +261,31 @@ public class Venue extends PanacheEntityBase {
         return change;
     }
 
+    /**
+     * Takes the capacity of a change that waited for the admin process, once the participants are moved: the new
+     * capacity must hold the assignments that stand (read under the venue's row lock). Returns the capacity it
+     * replaces.
+     */
+    Integer applyCapacity(int newCapacity) {
+        if (LIFECYCLE.isFinal(status)) {
+            throw ProblemException.lockedIn(EntityTypes.VENUE, status, "given a new capacity");
+        }
+        if (currentAssignmentCount > newCapacity) {
+            throw ProblemException.conflict("newCapacity", "holds-current-assignments", "the venue holds "
+                    + currentAssignmentCount + " seats; " + (currentAssignmentCount - newCapacity)
+                    + " participants must move before its capacity can become " + newCapacity);
+        }
+        Integer old = capacity;
+        capacity = newCapacity;
+        return old;
+    }
+
     DomainChange capacityChanged(VenueView before, String reason) {
         return DomainChange.of(EventTypes.VENUE_CAPACITY_CHANGED, EntityTypes.VENUE, id, seasonId, before, view(), reason);
     }
 
-    public boolean takesSeats() {
+    /** Seats are taken only while a venue is open for selection. */
+    public static boolean takesSeats(VenueStatus status) {
         return status == registration_open;
     }
 

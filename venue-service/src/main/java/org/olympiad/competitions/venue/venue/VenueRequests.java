@@ -40,4 +40,9 @@ public final class VenueRequests {
     @Schema(name = "VenueCapacityChange")
     public record CapacityChange(@NotNull @Min(0) @Max(100_000) Integer capacity, @Size(max = 2000) String reason) {
     }
+
+    /** An organiser's decision on a capacity change that requires the admin process: applied or rejected. */
+    @Schema(name = "VenueCapacityChangeDecision")
+    public record CapacityDecision(@NotNull CapacityChangeStatus to, @Size(max = 2000) String reason) {
+    }
 }

@@ -64,6 +64,15 @@ public class VenueResource {
         return venues.changeCapacity(id, request);
     }
 
+    @POST
+    @Path("/{id}/capacity-changes/{changeId}/transitions")
+    @RolesAllowed({Roles.ADMIN, Roles.ORGANIZER})
+    @Operation(summary = "Apply (once participants are moved) or reject (with a reason) a capacity change that requires the admin process")
+    public Uni<CapacityChangeView> decideCapacityChange(@PathParam("id") UUID id, @PathParam("changeId") UUID changeId,
+                                                        @Valid @NotNull VenueRequests.CapacityDecision request) {
+        return venues.decideCapacityChange(id, changeId, request);
+    }
+
     @GET
     @Path("/{id}/capacity-changes")
     @RolesAllowed({Roles.ADMIN, Roles.ORGANIZER})

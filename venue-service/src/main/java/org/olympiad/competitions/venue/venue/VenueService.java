@@ -93,6 +93,32 @@ public class VenueService {
         });
     }
 
+    /**
+     * Applies or rejects a capacity change that requires the admin process. The venue row is locked first (as for a
+     * new change and for every seat taken), so the count the decision reads is the one that stands; applying also
+     * changes the venue's capacity ({@code venue.capacity_changed}).
+     */
+    @WithTransaction
+    public Uni<CapacityChangeView> decideCapacityChange(UUID venueId, UUID changeId, VenueRequests.CapacityDecision request) {
+        UUID actor = CallerChecks.requireUserId(caller);
+        return requireLocked(venueId).chain(venue -> VenueCapacityChange.<VenueCapacityChange>findById(changeId,
+                        LockModeType.PESSIMISTIC_WRITE)
+                .map(change -> {
+                    if (change == null || !venueId.equals(change.venueId)) {
+                        throw ProblemException.notFound(EntityTypes.VENUE_CAPACITY_CHANGE, changeId);
+                    }
+                    return change;
+                })
+                .chain(change -> {
+                    VenueView before = venue.view();
+                    var decided = change.decide(venue, request.to(), request.reason(), actor);
+                    Uni<Void> venueChanged = java.util.Objects.equals(before.capacity(), venue.capacity)
+                            ? Uni.createFrom().voidItem()
+                            : outbox.record(venue.capacityChanged(before, change.reason)).replaceWithVoid();
+                    return outbox.record(decided).chain(() -> venueChanged).map(ignored -> change.view());
+                }));
+    }
+
     @WithSession
     public Uni<Page<CapacityChangeView>> capacityChanges(UUID id, PageRequest page) {
         return require(id).chain(venue -> Page.of(VenueCapacityChange.<VenueCapacityChange>find("venueId",
@@ -210,6 +236,20 @@ public class VenueService {
                     }
                     return null;
                 });
+    }
+
+    /**
+     * The grade categories the venue accepts, from the application it was made from (fixed once approved); empty
+     * means every category. One indexed read of a single column: it is on the seat path.
+     */
+    public static Uni<List<UUID>> acceptedGradeCategories(Venue venue) {
+        if (venue.venueApplicationId == null) {
+            return Uni.createFrom().item(List.of());
+        }
+        return Panache.getSession().chain(s -> s.createNativeQuery("""
+                        select cast(jsonb_array_elements_text(accepted_grade_categories) as uuid)
+                        from competition_venue_applications where id = ?1""", UUID.class)
+                        .setParameter(1, venue.venueApplicationId).getResultList());
     }
 
     public static Uni<Venue> require(UUID id) {

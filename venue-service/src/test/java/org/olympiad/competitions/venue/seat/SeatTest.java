@@ -79,6 +79,45 @@ class SeatTest {
     }
 
     @Test
+    void a_venue_seats_only_participants_of_the_grade_categories_it_accepts_and_refuses_the_rest_clearly() throws Exception {
+        String juniors = openVenue(season, applicant, "Только 5–6 классы", 5, 55.75, 37.62, List.of(season.grades5to6()));
+        RegistrationFeed.Admitted seventh = feed.admitted(season, "venue", "7");
+        RegistrationFeed.Admitted sixth = feed.admitted(season, "venue", "6");
+        RegistrationFeed.Admitted eleventh = feed.admitted(season, "venue", "11");
+
+        take(seventh, juniors).statusCode(422).contentType("application/problem+json")
+                .body("field", equalTo("venueId")).body("rule", equalTo("accepted-grade-category"))
+                .body("detail", org.hamcrest.Matchers.containsString("grade 7 is in 7-8"));
+        take(eleventh, juniors).statusCode(422).body("rule", equalTo("accepted-grade-category"))
+                .body("detail", org.hamcrest.Matchers.containsString("none of the season's categories"));
+        assertThat(count(juniors)).isZero();
+        assertThat(TestSql.count(db, "select count(*) from competition_venue_assignments where venue_id = ?::uuid", juniors))
+                .isZero();
+        assertThat(TestSql.count(db, "select count(*) from outbox_events where payload->'after'->>'venue_id' = ?", juniors))
+                .isZero();
+
+        take(sixth, juniors).statusCode(201).body("status", equalTo("assigned"));
+        assertThat(count(juniors)).isEqualTo(1);
+    }
+
+    @Test
+    void a_transfer_to_a_venue_that_does_not_accept_the_grade_category_changes_nothing() throws Exception {
+        String everyone = openVenue(season, applicant, "Для всех", 5, 55.75, 37.62, List.of());
+        String juniors = openVenue(season, applicant, "Только 5–6 классы", 5, 55.76, 37.63, List.of(season.grades5to6()));
+        RegistrationFeed.Admitted seventh = feed.admitted(season, "venue", "7");
+        String seat = take(seventh, everyone).statusCode(201).extract().path("id");
+
+        transfer(seventh, seat, juniors).statusCode(422).body("field", equalTo("venueId"))
+                .body("rule", equalTo("accepted-grade-category"));
+        assertThat(count(everyone)).isEqualTo(1);
+        assertThat(count(juniors)).isZero();
+        as("participant", seventh.userId()).get("/venue-assignments/{id}", seat).then().statusCode(200)
+                .body("status", equalTo("assigned")).body("venueId", equalTo(everyone));
+        assertThat(TestSql.count(db, "select count(*) from outbox_events where type = 'venue_assignment.transferred' "
+                + "and payload->'after'->>'id' = ?", seat)).isZero();
+    }
+
+    @Test
     void a_venue_not_open_for_selection_takes_no_seats() throws Exception {
         String venue = openVenue(season, applicant, "Школа № 3", 5, 55.75, 37.62, List.of());
         moveVenue(venue, "closed_for_selection");
@@ -178,6 +217,64 @@ class SeatTest {
     }
 
     @Test
+    void an_organiser_rejects_a_capacity_change_that_requires_the_admin_process_or_applies_it_once_participants_moved()
+            throws Exception {
+        String venue = openVenue(season, applicant, "Школа № 8", 4, 55.75, 37.62, List.of());
+        RegistrationFeed.Admitted leaving = feed.admitted(season, "venue");
+        String leavingSeat = take(leaving, venue).statusCode(201).extract().path("id");
+        take(feed.admitted(season, "venue"), venue).statusCode(201);
+        take(feed.admitted(season, "venue"), venue).statusCode(201);
+        String toOne = as("organizer").body(Map.of("capacity", 1, "reason", "закрыли два класса"))
+                .post("/venues/{id}/capacity-changes", venue).then().statusCode(201)
+                .body("status", equalTo("requires_admin_process")).extract().path("id");
+        String toTwo = as("organizer").body(Map.of("capacity", 2, "reason", "закрыли один класс"))
+                .post("/venues/{id}/capacity-changes", venue).then().statusCode(201)
+                .body("status", equalTo("requires_admin_process")).extract().path("id");
+
+        // refused decisions change nothing
+        decide(venue, toOne, "rejected", null).statusCode(422).body("field", equalTo("reason"))
+                .body("rule", equalTo("required-to-reject"));
+        decide(venue, toTwo, "applied", null).statusCode(409).body("field", equalTo("newCapacity"))
+                .body("rule", equalTo("holds-current-assignments"));
+        as("teacher", applicant).body(Map.of("to", "rejected", "reason", "нет")).post(
+                "/venues/{id}/capacity-changes/{change}/transitions", venue, toOne).then().statusCode(403);
+        String elsewhere = openVenue(season, applicant, "Школа № 9", 4, 55.76, 37.63, List.of());
+        decide(elsewhere, toOne, "rejected", "не та площадка").statusCode(404);
+        as("organizer").get("/venues/{id}", venue).then().body("capacity", equalTo(4)).body("currentAssignmentCount", equalTo(3));
+        assertThat(TestSql.column(db, "select status from competition_venue_capacity_changes where venue_id = ?::uuid "
+                + "order by new_capacity", venue)).containsExactly("requires_admin_process", "requires_admin_process");
+
+        // rejected with a reason: the capacity stays, and a rejected change is final
+        decide(venue, toOne, "rejected", "класс остаётся открытым").statusCode(200).body("status", equalTo("rejected"))
+                .body("reason", equalTo("класс остаётся открытым")).body("newCapacity", equalTo(1))
+                .body("currentAssignmentCount", equalTo(3));
+        as("organizer").get("/venues/{id}", venue).then().body("capacity", equalTo(4));
+        decide(venue, toOne, "applied", null).statusCode(409).body("currentState", equalTo("rejected"))
+                .body("requestedState", equalTo("applied"));
+
+        // once a participant has moved out the new capacity holds the rest: applied, and the venue is full at 2
+        move(leaving, leavingSeat, "cancelled").statusCode(200);
+        decide(venue, toTwo, "applied", null).statusCode(200).body("status", equalTo("applied"))
+                .body("oldCapacity", equalTo(4)).body("newCapacity", equalTo(2)).body("currentAssignmentCount", equalTo(2))
+                .body("reason", equalTo("закрыли один класс"));
+        as("organizer").get("/venues/{id}", venue).then().body("capacity", equalTo(2)).body("currentAssignmentCount", equalTo(2));
+        take(feed.admitted(season, "venue"), venue).statusCode(409).body("rule", equalTo("venue-full"));
+        decide(venue, toTwo, "rejected", "поздно").statusCode(409).body("currentState", equalTo("applied"))
+                .body("requestedState", equalTo("rejected"));
+        decide(venue, toTwo, "requires_admin_process", null).statusCode(409);
+
+        // every decision went out through the outbox
+        assertThat(TestSql.column(db, "select type from outbox_events where aggregate_id = ?::uuid order by position", toOne))
+                .containsExactly("venue_capacity_change.requires_admin_process", "venue_capacity_change.rejected");
+        assertThat(TestSql.column(db, "select type from outbox_events where aggregate_id = ?::uuid order by position", toTwo))
+                .containsExactly("venue_capacity_change.requires_admin_process", "venue_capacity_change.applied");
+        assertThat(TestSql.column(db, "select payload->>'reason' from outbox_events where aggregate_id = ?::uuid "
+                + "and type = 'venue_capacity_change.rejected'", toOne)).containsExactly("класс остаётся открытым");
+        assertThat(TestSql.column(db, "select payload->'after'->>'capacity' from outbox_events where aggregate_id = ?::uuid "
+                + "and type = 'venue.capacity_changed' order by position", venue)).containsExactly("2");
+    }
+
+    @Test
     void a_withdrawn_tour_participation_gives_its_seat_back() throws Exception {
         String venue = openVenue(season, applicant, "Школа № 7", 1, 55.75, 37.62, List.of());
         RegistrationFeed.Admitted leaving = feed.admitted(season, "venue");
@@ -193,6 +290,15 @@ class SeatTest {
     private io.restassured.response.ValidatableResponse take(RegistrationFeed.Admitted who, String venue) {
         return as("participant", who.userId()).body(Map.of("venueId", venue))
                 .post("/tour-participations/{id}/venue-assignments", who.tourParticipationId()).then();
+    }
+
+    private io.restassured.response.ValidatableResponse decide(String venue, String change, String to, String reason) {
+        Map<String, Object> body = new java.util.HashMap<>();
+        body.put("to", to);
+        if (reason != null) {
+            body.put("reason", reason);
+        }
+        return as("organizer").body(body).post("/venues/{id}/capacity-changes/{change}/transitions", venue, change).then();
     }
 
     private io.restassured.response.ValidatableResponse move(RegistrationFeed.Admitted who, String seat, String to) {
