@@ -13,6 +13,7 @@ import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.type.SqlTypes;
 import org.olympiad.competitions.contracts.EntityTypes;
 import org.olympiad.competitions.contracts.EventTypes;
+import org.olympiad.competitions.platform.api.JsonObjects;
 import org.olympiad.competitions.platform.api.Timestamps;
 import org.olympiad.competitions.platform.outbox.DomainChange;
 import org.olympiad.competitions.platform.personaldata.PersonalDataGuard;
@@ -101,7 +102,7 @@ public class TeacherMaterial extends PanacheEntityBase {
     public Instant updatedAt;
 
     static TeacherMaterial draft(UUID seasonId, MaterialRequests.Create request, UUID author) {
-        refusePersonalData(request.title(), request.description(), request.textContent());
+        refusePersonalData(request.title(), request.description(), request.textContent(), request.fileRef());
         TeacherMaterial material = new TeacherMaterial();
         material.id = UUID.randomUUID();
         material.seasonId = seasonId;
@@ -111,7 +112,7 @@ public class TeacherMaterial extends PanacheEntityBase {
         material.title = request.title().strip();
         material.description = request.description();
         material.textContent = request.textContent();
-        material.fileRef = request.fileRef();
+        material.fileRef = JsonObjects.objectOrNull("fileRef", request.fileRef());
         material.visibility = request.visibility();
         material.availableFrom = Timestamps.micros(request.availableFrom());
         material.availableUntil = Timestamps.micros(request.availableUntil());
@@ -152,7 +153,7 @@ public class TeacherMaterial extends PanacheEntityBase {
         if (LIFECYCLE.isFinal(status)) {
             throw ProblemException.lockedIn(EntityTypes.TEACHER_MATERIAL, status, "changed");
         }
-        refusePersonalData(patch.title(), patch.description(), patch.textContent());
+        refusePersonalData(patch.title(), patch.description(), patch.textContent(), patch.fileRef());
         MaterialView before = view();
         if (patch.title() != null) {
             title = patch.title().strip();
@@ -164,7 +165,7 @@ public class TeacherMaterial extends PanacheEntityBase {
             textContent = patch.textContent();
         }
         if (patch.fileRef() != null) {
-            fileRef = patch.fileRef();
+            fileRef = JsonObjects.objectOrNull("fileRef", patch.fileRef());
         }
         if (patch.visibility() != null) {
             visibility = patch.visibility();
@@ -211,10 +212,13 @@ public class TeacherMaterial extends PanacheEntityBase {
                 && (availableUntil == null || now.isBefore(availableUntil));
     }
 
-    private static void refusePersonalData(String title, String description, String text) {
+    private static void refusePersonalData(String title, String description, String text, JsonNode fileRef) {
         PersonalDataGuard.refuseIn("title", title, Strictness.FREE_TEXT_OR_POLICY);
         PersonalDataGuard.refuseIn("description", description, Strictness.FREE_TEXT_OR_POLICY);
         PersonalDataGuard.refuseIn("textContent", text, Strictness.FREE_TEXT_OR_POLICY);
+        if (fileRef != null) {
+            PersonalDataGuard.refuseIn("fileRef", fileRef, Strictness.FREE_TEXT_OR_POLICY);
+        }
     }
 
     public MaterialView view() {

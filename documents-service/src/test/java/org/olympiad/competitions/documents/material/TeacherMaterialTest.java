@@ -84,6 +84,12 @@ class TeacherMaterialTest {
                 .body("field", equalTo("availableUntil"));
         as("teacher").body(material("banner", "public")).post("/seasons/{id}/teacher-materials", season)
                 .then().statusCode(403);
+        Map<String, Object> listAsFile = material("banner", "public");
+        listAsFile.put("fileRef", List.of(1, 2)); // once stored, a list made the material unreadable (a 500)
+        as("organizer").body(listAsFile).post("/seasons/{id}/teacher-materials", season).then().statusCode(422)
+                .contentType("application/problem+json").body("field", equalTo("fileRef"));
+        assertThat(as("organizer").get("/seasons/{id}/teacher-materials", season).then().statusCode(200)
+                .extract().<List<String>>path("id")).isEmpty();
 
         String id = as("organizer").body(material("banner", "public")).post("/seasons/{id}/teacher-materials", season)
                 .then().statusCode(201).extract().path("id");

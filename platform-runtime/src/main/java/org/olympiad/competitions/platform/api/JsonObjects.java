@@ -22,6 +22,11 @@ public final class JsonObjects {
         return value;
     }
 
+    /** The given object, null when absent, or a 422 naming the field when it is not an object (a list, text…). */
+    public static JsonNode objectOrNull(String field, JsonNode value) {
+        return value == null || value.isNull() ? null : objectOrEmpty(field, value);
+    }
+
     public static ObjectNode emptyObject() {
         return JsonNodeFactory.instance.objectNode();
     }
