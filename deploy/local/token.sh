@@ -36,7 +36,7 @@ b64url() { openssl base64 -A | tr '+/' '-_' | tr -d '='; }
 
 now="$(date +%s)"
 header='{"alg":"RS256","typ":"JWT"}'
-claims="$(printf '{"iss":"%s","sub":"%s","groups":["%s"],"iat":%d,"exp":%d,"jti":"%s"}' \
+claims="$(printf '{"iss":"%s","aud":"competitions-platform","sub":"%s","groups":["%s"],"iat":%d,"exp":%d,"jti":"%s"}' \
   "$ISSUER" "$sub" "$role" "$now" "$((now + TTL_SECONDS))" "$(cat /proc/sys/kernel/random/uuid)")"
 
 signing_input="$(printf '%s' "$header" | b64url).$(printf '%s' "$claims" | b64url)"

@@ -50,7 +50,7 @@ final class DevTokens {
     String sign(String role, UUID user) {
         long now = System.currentTimeMillis() / 1000;
         String header = "{\"alg\":\"RS256\",\"typ\":\"JWT\"}";
-        String claims = "{\"iss\":\"" + ISSUER + "\",\"sub\":\"" + user + "\",\"groups\":[\"" + role + "\"],\"iat\":" + now
+        String claims = "{\"iss\":\"" + ISSUER + "\",\"aud\":\"competitions-platform\",\"sub\":\"" + user + "\",\"groups\":[\"" + role + "\"],\"iat\":" + now
                 + ",\"exp\":" + (now + TTL_SECONDS) + ",\"jti\":\"" + UUID.randomUUID() + "\"}";
         String signingInput = b64(header) + "." + b64(claims);
         try {

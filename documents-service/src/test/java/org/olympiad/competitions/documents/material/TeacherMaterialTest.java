@@ -88,6 +88,10 @@ class TeacherMaterialTest {
         listAsFile.put("fileRef", List.of(1, 2)); // once stored, a list made the material unreadable (a 500)
         as("organizer").body(listAsFile).post("/seasons/{id}/teacher-materials", season).then().statusCode(422)
                 .contentType("application/problem+json").body("field", equalTo("fileRef"));
+        Map<String, Object> numberedType = material("banner", "public");
+        numberedType.put("materialType", 3); // Jackson alone would take the fourth constant
+        as("organizer").body(numberedType).post("/seasons/{id}/teacher-materials", season).then().statusCode(400)
+                .contentType("application/problem+json").body("field", equalTo("materialType"));
         assertThat(as("organizer").get("/seasons/{id}/teacher-materials", season).then().statusCode(200)
                 .extract().<List<String>>path("id")).isEmpty();
 

@@ -106,6 +106,10 @@ class SeasonLifecycleTest {
         given().header("Authorization", "Bearer " + TestTokens.expired("organizer")).get("/seasons").then().statusCode(401);
         given().header("Authorization", "Bearer " + TestTokens.withIssuer("https://evil.example", "admin"))
                 .get("/seasons").then().statusCode(401);
+        given().header("Authorization", "Bearer " + TestTokens.withAudience("https://lms.olympiad.local", "admin"))
+                .get("/seasons").then().statusCode(401).contentType("application/problem+json");
+        given().header("Authorization", "Bearer " + TestTokens.withForeignSignature("admin"))
+                .get("/seasons").then().statusCode(401).contentType("application/problem+json");
         as("participant").body(Map.of("eventId", event, "title", "x")).post("/seasons")
                 .then().statusCode(403).contentType("application/problem+json");
         as("teacher").body(Map.of("to", "archived")).post("/events/{id}/transitions", event).then().statusCode(403);
