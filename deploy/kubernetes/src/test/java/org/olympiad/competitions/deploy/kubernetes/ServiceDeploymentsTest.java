@@ -98,6 +98,9 @@ class ServiceDeploymentsTest {
                 .filter(n -> !n.startsWith("QUARKUS_") && !n.startsWith("JAVA_"))
                 .filter(n -> !known.contains(n)).toList())
                 .as(service.artifact() + ": environment variables its configuration does not know").isEmpty();
+        // the image's run-java.sh start script gets Quarkus's JVM flags (the JBoss log manager, the heap share) in
+        // JAVA_OPTS_APPEND: setting it here would replace them (quarkus.jib.jvm-additional-arguments adds flags)
+        assertThat(env.keySet()).as(service.artifact() + " environment").doesNotContain("JAVA_OPTS_APPEND", "JAVA_OPTS");
         for (String name : List.of("COMPETITIONS_DB_HOST", "KAFKA_BOOTSTRAP_SERVERS", "JWT_ISSUER", "JWT_PUBLIC_KEY_LOCATION")) {
             assertThat(env.get(name)).as(service.artifact() + " " + name + " is plain configuration").isInstanceOf(String.class);
         }

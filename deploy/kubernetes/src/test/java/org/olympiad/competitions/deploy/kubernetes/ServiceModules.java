@@ -47,6 +47,11 @@ record ServiceModules(List<Module> modules, Properties shared) {
                     .map(config::getProperty).collect(Collectors.toCollection(TreeSet::new));
         }
 
+        @Override
+        public String toString() {
+            return artifact; // the name of each parameterized test
+        }
+
         private String required(String key) {
             String value = config.getProperty(key);
             if (value == null) {
