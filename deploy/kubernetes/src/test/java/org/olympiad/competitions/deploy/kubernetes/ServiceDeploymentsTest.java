@@ -65,6 +65,15 @@ class ServiceDeploymentsTest {
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("services")
+    void the_image_is_the_one_jib_builds_for_the_service(ServiceModules.Module service) {
+        String image = str(container(service).get("image"));
+        String expected = service.config().getProperty("quarkus.container-image.group") + "/"
+                + service.config().getProperty("quarkus.container-image.name") + ":";
+        assertThat(image).as(service.artifact() + " image: quarkus.container-image.group/name of its module").startsWith(expected);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("services")
     void cpu_and_memory_have_requests_and_limits_and_requests_fit_in_limits(ServiceModules.Module service) {
         Map<String, Object> resources = map(container(service).get("resources"));
         for (String resource : List.of("cpu", "memory")) {
@@ -144,6 +153,8 @@ class ServiceDeploymentsTest {
                 .as("Service " + service.artifact() + " targets the container port http").contains("http");
 
         Map<String, Object> hpa = BASE.get("HorizontalPodAutoscaler", service.artifact());
+        assertThat(at(deployment(service), "spec", "replicas"))
+                .as(service.artifact() + ": replicas belong to the HPA; a value would reset them on every apply").isNull();
         assertThat(hpa.get("apiVersion")).isEqualTo("autoscaling/v2");
         assertThat(at(hpa, "spec", "scaleTargetRef", "kind")).isEqualTo("Deployment");
         assertThat(at(hpa, "spec", "scaleTargetRef", "name")).isEqualTo(service.artifact());
