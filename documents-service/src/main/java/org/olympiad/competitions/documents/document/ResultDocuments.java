@@ -92,9 +92,16 @@ public class ResultDocuments {
         return chain;
     }
 
-    /** A revised result: its live documents are revoked and the award it now earns gets a new document. */
+    /**
+     * A revised result: its live documents are revoked and the award it now earns gets a new document. A revision
+     * that leaves the award as it was (only the score, rank or the scope's thresholds moved, which a document does not
+     * print) keeps the document: revoking it would make a diploma already handed out show "revoked" for nothing.
+     */
     Uni<Void> revised(PublishedResult result, String reason, Caller.Snapshot actor) {
         return live(result.resultId()).chain(existing -> {
+            if (printsTheSame(existing, result)) {
+                return Uni.createFrom().voidItem();
+            }
             UUID publication = result.publicationId() != null ? result.publicationId() : existing.stream()
                     .map(d -> d.text("publication_id")).filter(p -> p != null).map(UUID::fromString)
                     .findFirst().orElse(null);
@@ -117,6 +124,18 @@ public class ResultDocuments {
                         .chain(() -> jobs.advance(job, 1, 0, null, actor));
             });
         });
+    }
+
+    /** One live document, of the type the revised result earns, with its award key and title. */
+    private static boolean printsTheSame(List<AwardDocument> existing, PublishedResult result) {
+        var type = AwardDocumentType.earnedBy(result.awardStatusKey());
+        if (!result.stands() || type.isEmpty() || existing.size() != 1) {
+            return false;
+        }
+        AwardDocument document = existing.get(0);
+        return document.type == type.get()
+                && java.util.Objects.equals(document.text("award_status_key"), result.awardStatusKey())
+                && java.util.Objects.equals(document.text("award_title"), result.awardTitle());
     }
 
     /** A voided result: its documents are revoked with the reason, which verification shows. */

@@ -128,6 +128,22 @@ class VerificationTest {
     }
 
     @Test
+    void a_revision_that_leaves_the_award_as_it_was_keeps_the_document_valid() {
+        Issued issued = issue("Орлова Ксения", "diploma_1", "Диплом I степени");
+
+        // another participant's appeal moved this result's rank and the scope's thresholds, not its award
+        feeds.revised(new Feeds.Result(issued.result().id(), issued.result().seasonId(), issued.holder(),
+                issued.result().publicationId(), "diploma_1", "Диплом I степени"), "апелляция другого участника");
+        // a later event of the same result, on the same partition: once it is applied, so is the revision
+        feeds.voided(issued.result(), "нарушение регламента");
+
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> client().accept("application/json")
+                .get("/verify/{code}", issued.code()).then().statusCode(200).body("status", equalTo("revoked"))
+                .body("revocationReason", equalTo("нарушение регламента")));
+        assertThat(documentsOf(issued.holder())).as("the revision made no replacement").hasSize(1);
+    }
+
+    @Test
     void a_client_guessing_codes_is_slowed_down_with_429_and_retry_after_while_others_are_not() {
         Issued issued = issue("Морозов Игорь", "diploma_1", null);
         String guesser = "203.0.113." + (int) (Math.random() * 250);
