@@ -15,3 +15,8 @@ published_at timestamptz
 );
 create unique index outbox_events_position_idx on outbox_events (position);
 create index outbox_events_unpublished_idx on outbox_events (position) where published_at is null;
+
+--changeset platform:outbox-2
+-- The W3C trace context of the span that recorded the event; the relay sends it as the record's traceparent header,
+-- so the consumers' work joins the trace of the request that made the change. Null where nothing was traced.
+alter table outbox_events add column traceparent text;

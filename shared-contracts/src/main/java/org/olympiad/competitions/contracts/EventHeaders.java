@@ -6,6 +6,11 @@ public final class EventHeaders {
     public static final String EVENT_TYPE = "event-type";
     public static final String ENTITY_TYPE = "entity-type";
     public static final String SCHEMA_VERSION = "schema-version";
+    /**
+     * The W3C trace context of the span that recorded the event (usually inside the HTTP request that made the
+     * change), so that a consumer's work joins that trace. Absent where the change was not traced.
+     */
+    public static final String TRACEPARENT = "traceparent";
 
     private EventHeaders() {
     }

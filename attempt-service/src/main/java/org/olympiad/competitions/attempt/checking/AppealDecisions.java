@@ -49,7 +49,7 @@ public class AppealDecisions {
 
     @Incoming("results-events")
     public Uni<Void> onResultsEvent(ConsumerRecord<String, String> record) {
-        return events.consume(CONSUMER, record.topic(), record.value(), event ->
+        return events.consume(CONSUMER, record, event ->
                 EventTypes.APPEAL_ACCEPTED.equals(event.type()) ? apply(event) : Uni.createFrom().voidItem());
     }
 

@@ -36,7 +36,7 @@ public class RegistrationProjections {
 
     @Incoming("registration-events")
     public Uni<Void> onRegistrationEvent(ConsumerRecord<String, String> record) {
-        return events.consume(CONSUMER, record.topic(), record.value(), this::apply);
+        return events.consume(CONSUMER, record, this::apply);
     }
 
     private Uni<Void> apply(EventEnvelope event) {

@@ -16,9 +16,11 @@ import org.apache.kafka.common.serialization.StringSerializer;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 import org.olympiad.competitions.contracts.EventEnvelope;
+import org.olympiad.competitions.contracts.EventHeaders;
 import org.olympiad.competitions.contracts.EventJson;
 import org.olympiad.competitions.contracts.Topics;
 import org.olympiad.competitions.platform.PlatformConfig;
+import org.olympiad.competitions.platform.tracing.EventTracing;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -50,14 +52,16 @@ public class EventBatchConsumer {
     private static final Logger LOG = Logger.getLogger(EventBatchConsumer.class);
 
     private final MeterRegistry meters;
+    private final EventTracing tracing;
     private final String bootstrapServers;
     private final String deadLetterTopic;
     private final String serviceName;
     private volatile KafkaProducer<String, String> producer;
 
-    public EventBatchConsumer(MeterRegistry meters, PlatformConfig config,
+    public EventBatchConsumer(MeterRegistry meters, EventTracing tracing, PlatformConfig config,
                               @ConfigProperty(name = "kafka.bootstrap.servers") String bootstrapServers) {
         this.meters = meters;
+        this.tracing = tracing;
         this.bootstrapServers = bootstrapServers;
         this.serviceName = config.serviceName();
         this.deadLetterTopic = Topics.deadLetterTopicOf(config.serviceName());
@@ -66,6 +70,12 @@ public class EventBatchConsumer {
     /** Applies {@code effect} to the batch's events this consumer has not applied before, in one transaction. */
     public Uni<Void> consume(String consumer, List<ConsumerRecord<String, String>> records,
                              Function<List<EventEnvelope>, Uni<Void>> effect) {
+        // one span for the batch, linked to the trace of each event's request
+        return tracing.processingBatch(consumer, records, () -> consumeTraced(consumer, records, effect));
+    }
+
+    private Uni<Void> consumeTraced(String consumer, List<ConsumerRecord<String, String>> records,
+                                    Function<List<EventEnvelope>, Uni<Void>> effect) {
         Map<UUID, Parsed> events = new LinkedHashMap<>();
         List<Uni<Void>> deadLetters = new ArrayList<>();
         for (ConsumerRecord<String, String> record : records) {
@@ -132,6 +142,11 @@ public class EventBatchConsumer {
         dead.headers().add("dead-letter-topic", bytes(String.valueOf(record.topic())));
         dead.headers().add("dead-letter-partition", bytes(Integer.toString(record.partition())));
         dead.headers().add("dead-letter-offset", bytes(Long.toString(record.offset())));
+        var traceparent = record.headers().lastHeader(EventHeaders.TRACEPARENT);
+        if (traceparent != null) {
+            // a replay of the dead letter continues the trace of the request that made the change
+            dead.headers().add(EventHeaders.TRACEPARENT, traceparent.value());
+        }
         return Uni.createFrom().<Void>emitter(emitter -> producer().send(dead, (metadata, failure) -> {
             if (failure != null) {
                 emitter.fail(failure); // not acknowledged: the batch is polled again

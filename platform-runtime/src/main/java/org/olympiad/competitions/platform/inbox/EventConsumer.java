@@ -5,9 +5,11 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.jboss.logging.Logger;
 import org.olympiad.competitions.contracts.EventEnvelope;
 import org.olympiad.competitions.contracts.EventJson;
+import org.olympiad.competitions.platform.tracing.EventTracing;
 
 import java.time.Duration;
 import java.util.function.Function;
@@ -27,10 +29,20 @@ public class EventConsumer {
 
     private final Inbox inbox;
     private final MeterRegistry meters;
+    private final EventTracing tracing;
 
-    public EventConsumer(Inbox inbox, MeterRegistry meters) {
+    public EventConsumer(Inbox inbox, MeterRegistry meters, EventTracing tracing) {
         this.inbox = inbox;
         this.meters = meters;
+        this.tracing = tracing;
+    }
+
+    /**
+     * Applies the record's event as {@link #consume(String, String, String, Function)} does, in a span that continues
+     * the trace of the request that recorded the event (the record's {@code traceparent} header).
+     */
+    public Uni<Void> consume(String consumer, ConsumerRecord<String, String> record, Function<EventEnvelope, Uni<Void>> effect) {
+        return tracing.processing(consumer, record, () -> consume(consumer, record.topic(), record.value(), effect));
     }
 
     public Uni<Void> consume(String consumer, String topic, String record, Function<EventEnvelope, Uni<Void>> effect) {

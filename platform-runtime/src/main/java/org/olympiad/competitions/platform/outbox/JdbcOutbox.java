@@ -3,6 +3,7 @@ package org.olympiad.competitions.platform.outbox;
 import org.olympiad.competitions.contracts.EventEnvelope;
 import org.olympiad.competitions.contracts.EventJson;
 import org.olympiad.competitions.platform.request.Caller;
+import org.olympiad.competitions.platform.tracing.EventTracing;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -29,7 +30,8 @@ public final class JdbcOutbox {
             return;
         }
         try (PreparedStatement insert = connection.prepareStatement("insert into outbox_events "
-                + "(id, aggregate_type, aggregate_id, type, occurred_at, payload) values (?, ?, ?, ?, ?, ?::jsonb)")) {
+                + "(id, aggregate_type, aggregate_id, type, occurred_at, payload, traceparent) values (?, ?, ?, ?, ?, ?::jsonb, ?)")) {
+            String traceparent = EventTracing.currentTraceparent();
             for (DomainChange change : changes) {
                 EventEnvelope envelope = new EventEnvelope(
                         UUID.randomUUID(), change.type(), change.entityType(), change.entityId(), change.seasonId(),
@@ -41,6 +43,7 @@ public final class JdbcOutbox {
                 insert.setString(4, envelope.type());
                 insert.setTimestamp(5, Timestamp.from(envelope.occurredAt()));
                 insert.setString(6, EventJson.write(envelope));
+                insert.setString(7, traceparent);
                 insert.addBatch();
             }
             insert.executeBatch();

@@ -6,6 +6,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import org.olympiad.competitions.contracts.EventEnvelope;
 import org.olympiad.competitions.contracts.EventJson;
 import org.olympiad.competitions.platform.request.Caller;
+import org.olympiad.competitions.platform.tracing.EventTracing;
 
 import java.time.Instant;
 import java.util.UUID;
@@ -41,6 +42,7 @@ public class Outbox {
         row.type = envelope.type();
         row.occurredAt = envelope.occurredAt();
         row.payload = EventJson.mapper().valueToTree(envelope);
+        row.traceparent = EventTracing.currentTraceparent();
         return Panache.getSession().chain(session -> session.persist(row)).replaceWith(envelope);
     }
 }

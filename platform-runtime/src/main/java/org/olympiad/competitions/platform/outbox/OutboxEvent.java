@@ -37,6 +37,9 @@ public class OutboxEvent extends PanacheEntityBase {
     @Column(name = "occurred_at", nullable = false)
     public Instant occurredAt;
 
+    /** The W3C trace context of the span that recorded the event; the relay sends it as the traceparent header. */
+    public String traceparent;
+
     /** The whole envelope as it goes to Kafka. */
     @JdbcTypeCode(SqlTypes.JSON)
     @org.hibernate.annotations.Mutability(org.olympiad.competitions.platform.persistence.JsonNodeMutability.class)

@@ -56,8 +56,11 @@ import java.util.concurrent.atomic.AtomicLong;
 public class OutboxRelay {
 
     private static final Logger LOG = Logger.getLogger(OutboxRelay.class);
-    /** Any constant shared by all replicas of one service; each service has its own database. */
-    private static final long RELAY_LOCK = 0x0B7B0C5L;
+    /**
+     * Any constant shared by all replicas of one service; each service has its own database. Whoever holds this
+     * advisory lock pauses publishing (the relay skips its run), which is how a test makes a backlog.
+     */
+    public static final long RELAY_LOCK = 0x0B7B0C5L;
 
     private final AgroalDataSource dataSource;
     private final PlatformConfig config;
@@ -164,7 +167,7 @@ public class OutboxRelay {
         List<UUID> ids = new ArrayList<>();
         List<Future<RecordMetadata>> acks = new ArrayList<>();
         try (PreparedStatement select = connection.prepareStatement(
-                "select id, aggregate_id, aggregate_type, type, payload::text from outbox_events "
+                "select id, aggregate_id, aggregate_type, type, payload::text, traceparent from outbox_events "
                         + "where published_at is null order by position limit ?")) {
             select.setInt(1, config.outbox().relay().batchSize());
             try (ResultSet rs = select.executeQuery()) {
@@ -181,6 +184,11 @@ public class OutboxRelay {
                     record.headers().add(EventHeaders.ENTITY_TYPE, bytes(rs.getString(3)));
                     record.headers().add(EventHeaders.SCHEMA_VERSION,
                             bytes(Integer.toString(EventEnvelope.CURRENT_SCHEMA_VERSION)));
+                    String traceparent = rs.getString(6);
+                    if (traceparent != null) {
+                        // the request's trace, not the relay's: consumers continue the trace that made the change
+                        record.headers().add(EventHeaders.TRACEPARENT, bytes(traceparent));
+                    }
                     acks.add(producer().send(record));
                     ids.add(id);
                 }

@@ -23,7 +23,8 @@ class EventConsumerTest {
     private Vertx vertx;
     private Pool pool;
     private final SimpleMeterRegistry meters = new SimpleMeterRegistry();
-    private final EventConsumer consumer = new EventConsumer(null, meters);
+    private final EventConsumer consumer = new EventConsumer(null, meters,
+            new org.olympiad.competitions.platform.tracing.EventTracing(io.opentelemetry.api.OpenTelemetry.noop()));
     private final AtomicInteger attempts = new AtomicInteger();
 
     @BeforeEach

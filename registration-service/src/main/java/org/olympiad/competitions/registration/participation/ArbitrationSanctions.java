@@ -32,7 +32,7 @@ public class ArbitrationSanctions {
 
     @Incoming("results-events")
     public Uni<Void> onResultsEvent(ConsumerRecord<String, String> record) {
-        return events.consume(CONSUMER, record.topic(), record.value(), event -> {
+        return events.consume(CONSUMER, record, event -> {
             if (!EventTypes.ARBITRATION_CASE_SANCTIONED.equals(event.type())) {
                 return Uni.createFrom().voidItem();
             }

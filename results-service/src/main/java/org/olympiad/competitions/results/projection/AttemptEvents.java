@@ -35,7 +35,7 @@ public class AttemptEvents {
 
     @Incoming("attempt-events")
     public Uni<Void> onAttemptEvent(ConsumerRecord<String, String> record) {
-        return events.consume(RegistrationEvents.CONSUMER, record.topic(), record.value(), this::apply)
+        return events.consume(RegistrationEvents.CONSUMER, record, this::apply)
                 .chain(() -> afterCommit(record.value()));
     }
 

@@ -44,7 +44,7 @@ public class RegistrationEvents {
 
     @Incoming("registration-events")
     public Uni<Void> onRegistrationEvent(ConsumerRecord<String, String> record) {
-        return events.consume(CONSUMER, record.topic(), record.value(), this::apply);
+        return events.consume(CONSUMER, record, this::apply);
     }
 
     Uni<Void> apply(EventEnvelope event) {

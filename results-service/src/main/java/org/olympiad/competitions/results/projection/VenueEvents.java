@@ -28,7 +28,7 @@ public class VenueEvents {
 
     @Incoming("venue-events")
     public Uni<Void> onVenueEvent(ConsumerRecord<String, String> record) {
-        return events.consume(RegistrationEvents.CONSUMER, record.topic(), record.value(), this::apply);
+        return events.consume(RegistrationEvents.CONSUMER, record, this::apply);
     }
 
     Uni<Void> apply(EventEnvelope event) {

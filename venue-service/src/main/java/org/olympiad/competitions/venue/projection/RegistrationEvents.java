@@ -32,7 +32,7 @@ public class RegistrationEvents {
 
     @Incoming("registration-events")
     public Uni<Void> onRegistrationEvent(ConsumerRecord<String, String> record) {
-        return events.consume(CONSUMER, record.topic(), record.value(), event -> {
+        return events.consume(CONSUMER, record, event -> {
             Uni<Void> projected = projection.apply(event);
             if (EventTypes.TOUR_PARTICIPATION_WITHDRAWN.equals(event.type())
                     || EventTypes.TOUR_PARTICIPATION_DISQUALIFIED.equals(event.type())) {
