@@ -60,11 +60,15 @@ class ProjectionTest {
             UUID item = UUID.randomUUID();
             var second = up.scoreEvent("score.recalculated", submission, item, 2, "7.50", "10");
             up.send(Topics.ATTEMPT, second).send(Topics.ATTEMPT, second); // a redelivery
-            up.score(submission, item, 1, "5", "10"); // the first version, late
+            var first = up.scoreEvent("score.recorded", submission, item, 1, "5", "10"); // the first version, late
+            up.send(Topics.ATTEMPT, first);
             up.score(submission, UUID.randomUUID(), 1, "3", "5");
             up.flush();
-            await().atMost(Duration.ofSeconds(120)).until(() -> scores(submission).size() == 2);
-            Thread.sleep(500); // the late first version has had its chance to overwrite
+            // score events are keyed by score id, so they may arrive in any order: wait until the late first
+            // version has been processed, then it must not have overwritten the second
+            await().atMost(Duration.ofSeconds(120)).until(() -> TestSql.count(db,
+                    "select count(*) from inbox_processed_events where event_id = ?::uuid", first.eventId().toString()) == 1
+                    && scores(submission).size() == 2);
             assertThat(scores(submission)).containsExactlyInAnyOrder("3.00", "7.50");
             await().atMost(Duration.ofSeconds(120)).until(() -> TestSql.column(db, "select participant_id::text "
                     + "from results_projection_tour_participations where id = ?::uuid", tp.toString()).equals(List.of(participant.toString())));
