@@ -96,6 +96,21 @@ final class Seats {
                 .map(rows -> rows.isEmpty() ? java.util.Optional.empty() : java.util.Optional.of(rows.get(0)));
     }
 
+    /**
+     * The statuses that hold a seat, as SQL literals: in the statement's text rather than bound, so that the query
+     * has a plan of its own in PostgreSQL (which can use the partial one-seat index) and in Hibernate, where a
+     * bound list made Panache's {@code count("... status in ?2")} translate its HQL again on every seat request.
+     */
+    private static final String HOLDING = AssignmentStatus.HOLDING.stream().map(s -> "'" + s.name() + "'")
+            .collect(java.util.stream.Collectors.joining(", "));
+
+    /** Whether the tour participation holds a seat (at any venue). */
+    static Uni<Boolean> holdsSeat(UUID tourParticipationId) {
+        return Panache.getSession().chain(s -> NativeSql.bind(s.createNativeQuery("select exists (select 1 from "
+                        + "competition_venue_assignments where tour_participation_id = ?1 and status in (" + HOLDING + "))",
+                        Boolean.class), tourParticipationId).getSingleResult());
+    }
+
     /** Takes a seat while the venue is open for selection and has one free; the count after, or empty. */
     static Uni<Optional<Integer>> take(UUID venueId) {
         return Panache.getSession().chain(s -> NativeSql.bind(s.createNativeQuery("""
