@@ -15,6 +15,7 @@ import org.olympiad.competitions.platform.personaldata.PersonalDataGuard;
 import org.olympiad.competitions.platform.personaldata.Strictness;
 import org.olympiad.competitions.platform.problem.ProblemException;
 import org.olympiad.competitions.platform.request.Caller;
+import org.olympiad.competitions.platform.sql.NativeSql;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -48,20 +49,20 @@ public class AwardDocumentService {
     /** A participant's documents, newest first, revoked ones included (their status says so). */
     @WithSession
     public Uni<List<AwardDocumentView>> ofParticipant(UUID participantId, Caller.Snapshot caller) {
-        return DocumentAccess.requireReader(participantId, caller).chain(() -> Panache.getSession().chain(s -> s
+        return DocumentAccess.requireReader(participantId, caller).chain(() -> Panache.getSession().chain(s -> NativeSql.bind(s
                         .createNativeQuery("select * from competition_award_documents where recipient_type = 'participant' "
                                 + "and recipient_snapshot->>'participant_id' = ?1 "
-                                + "order by generated_at desc nulls first, id", AwardDocument.class)
-                        .setParameter(1, participantId.toString()).getResultList()))
+                                + "order by generated_at desc nulls first, id", AwardDocument.class), participantId.toString())
+                        .getResultList()))
                 .map(list -> list.stream().map(AwardDocument::view).toList());
     }
 
     /** The documents a job makes (organisers: to follow a publication or a request for letters). */
     @WithSession
     public Uni<List<AwardDocumentView>> ofJob(UUID jobId) {
-        return Panache.getSession().chain(s -> s.createNativeQuery("select * from competition_award_documents "
-                        + "where recipient_snapshot->>'job_id' = ?1 order by id", AwardDocument.class)
-                .setParameter(1, jobId.toString()).getResultList())
+        return Panache.getSession().chain(s -> NativeSql.bind(s.createNativeQuery("select * from competition_award_documents "
+                        + "where recipient_snapshot->>'job_id' = ?1 order by id", AwardDocument.class), jobId.toString())
+                .getResultList())
                 .map(list -> list.stream().map(AwardDocument::view).toList());
     }
 

@@ -8,6 +8,7 @@ import org.olympiad.competitions.platform.problem.ProblemException;
 import org.olympiad.competitions.platform.problem.ProblemType;
 import org.olympiad.competitions.platform.request.Caller;
 import org.olympiad.competitions.platform.security.Roles;
+import org.olympiad.competitions.platform.sql.NativeSql;
 
 import java.util.UUID;
 
@@ -44,8 +45,8 @@ public final class DocumentAccess {
         if (participantId == null || caller.userId() == null) {
             return Uni.createFrom().failure(forbidden());
         }
-        return Panache.getSession().chain(s -> s.createNativeQuery(MAY_READ, Boolean.class)
-                        .setParameter(1, participantId).setParameter(2, caller.userId()).getSingleResult())
+        return Panache.getSession().chain(s -> NativeSql.bind(s.createNativeQuery(MAY_READ, Boolean.class),
+                        participantId, caller.userId()).getSingleResult())
                 .chain(allowed -> Boolean.TRUE.equals(allowed) ? Uni.createFrom().voidItem()
                         : Uni.createFrom().failure(forbidden()));
     }

@@ -17,6 +17,7 @@ import org.olympiad.competitions.platform.api.PageRequest;
 import org.olympiad.competitions.platform.outbox.Outbox;
 import org.olympiad.competitions.platform.problem.ProblemException;
 import org.olympiad.competitions.platform.request.Caller;
+import org.olympiad.competitions.platform.sql.NativeSql;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -62,17 +63,15 @@ public class JobService {
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
             throw new IllegalStateException(e);
         }
-        return Panache.getSession().chain(session -> session.createNativeQuery(
+        return Panache.getSession().chain(session -> NativeSql.bind(session.createNativeQuery(
                         "insert into competition_document_generation_jobs (id, publication_id, status, payload) "
                                 + "values (?1, ?2, 'queued', cast(cast(?3 as text) as jsonb)) "
                                 + "on conflict (publication_id) where publication_id is not null do nothing returning id",
-                        UUID.class)
-                .setParameter(1, UUID.randomUUID()).setParameter(2, publicationId).setParameter(3, json)
+                        UUID.class), UUID.randomUUID(), publicationId, json)
                 .getResultList()
                 .chain(inserted -> !inserted.isEmpty() ? Uni.createFrom().item(new JobRef(inserted.get(0), true))
-                        : session.createNativeQuery("select id from competition_document_generation_jobs "
-                                        + "where publication_id = ?1", UUID.class)
-                                .setParameter(1, publicationId).getSingleResult()
+                        : NativeSql.bind(session.createNativeQuery("select id from competition_document_generation_jobs "
+                                        + "where publication_id = ?1", UUID.class), publicationId).getSingleResult()
                                 .map(id -> new JobRef(id, false))));
     }
 

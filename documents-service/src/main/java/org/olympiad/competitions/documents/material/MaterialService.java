@@ -18,6 +18,7 @@ import org.olympiad.competitions.platform.problem.ProblemException;
 import org.olympiad.competitions.platform.problem.ProblemType;
 import org.olympiad.competitions.platform.request.Caller;
 import org.olympiad.competitions.platform.security.Roles;
+import org.olympiad.competitions.platform.sql.NativeSql;
 
 import java.time.LocalDate;
 import java.util.EnumSet;
@@ -147,7 +148,7 @@ public class MaterialService {
     }
 
     private Uni<Map<String, Object>> seasonData(UUID seasonId) {
-        return Panache.getSession().chain(s -> s.createNativeQuery("select s.title, coalesce(e.title, ''), "
+        return Panache.getSession().chain(s -> NativeSql.bind(s.createNativeQuery("select s.title, coalesce(e.title, ''), "
                         + "(select count(*) from competition_award_documents d where d.status = 'generated' and d.type = 'diploma' "
                         + "   and d.recipient_snapshot->>'season_id' = s.id::text), "
                         + "(select count(*) from competition_award_documents d where d.status = 'generated' and d.type = 'certificate' "
@@ -155,7 +156,7 @@ public class MaterialService {
                         + "(select count(*) from competition_award_documents d where d.status = 'generated' and d.type = 'participation' "
                         + "   and d.recipient_snapshot->>'season_id' = s.id::text) "
                         + "from documents_projection_seasons s left join documents_projection_events e on e.id = s.event_id "
-                        + "where s.id = ?1").setParameter(1, seasonId).getResultList())
+                        + "where s.id = ?1"), seasonId).getResultList())
                 .map(rows -> {
                     if (rows.isEmpty()) {
                         throw ProblemException.notFound(EntityTypes.SEASON, seasonId);
@@ -176,8 +177,8 @@ public class MaterialService {
         if (groupId == null) {
             return Uni.createFrom().item(new HashMap<>());
         }
-        return Panache.getSession().chain(s -> s.createNativeQuery("select g.title_snapshot, g.primary_teacher_user_id, "
-                        + "g.season_id from documents_projection_groups g where g.id = ?1").setParameter(1, groupId)
+        return Panache.getSession().chain(s -> NativeSql.bind(s.createNativeQuery("select g.title_snapshot, g.primary_teacher_user_id, "
+                        + "g.season_id from documents_projection_groups g where g.id = ?1"), groupId)
                 .getResultList().chain(rows -> {
                     if (rows.isEmpty() || !seasonId.equals(((Object[]) ((List<?>) rows).get(0))[2])) {
                         throw ProblemException.notFound(EntityTypes.GROUP, groupId);
@@ -187,10 +188,10 @@ public class MaterialService {
                         throw new ProblemException(Problem.of(ProblemType.FORBIDDEN,
                                 "only the group's teacher generates its participant list").withField("groupId", "group-teacher"));
                     }
-                    return s.createNativeQuery("select p.display_name from documents_projection_group_members m "
+                    return NativeSql.bind(s.createNativeQuery("select p.display_name from documents_projection_group_members m "
                                     + "join documents_projection_participants p on p.id = m.participant_id "
-                                    + "where m.group_id = ?1 and m.status = 'active' order by p.display_name", String.class)
-                            .setParameter(1, groupId).getResultList().map(names -> {
+                                    + "where m.group_id = ?1 and m.status = 'active' order by p.display_name", String.class), groupId)
+                            .getResultList().map(names -> {
                                 Map<String, Object> data = new HashMap<>();
                                 data.put("groupTitle", group[0]);
                                 data.put("members", names);

@@ -10,6 +10,7 @@ import org.olympiad.competitions.documents.DocumentsConfig;
 import org.olympiad.competitions.platform.problem.Problem;
 import org.olympiad.competitions.platform.problem.ProblemException;
 import org.olympiad.competitions.platform.problem.ProblemType;
+import org.olympiad.competitions.platform.sql.NativeSql;
 
 import java.time.OffsetDateTime;
 import java.util.List;
@@ -50,7 +51,7 @@ public class VerificationService {
             limit.miss(client);
             return Uni.createFrom().failure(notFound());
         }
-        return Panache.getSession().chain(s -> s.createNativeQuery(BY_CODE).setParameter(1, code.get()).getResultList())
+        return Panache.getSession().chain(s -> NativeSql.bind(s.createNativeQuery(BY_CODE), code.get()).getResultList())
                 .map(rows -> {
                     if (rows.isEmpty()) {
                         limit.miss(client);

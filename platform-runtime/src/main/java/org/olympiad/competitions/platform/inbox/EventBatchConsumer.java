@@ -20,6 +20,7 @@ import org.olympiad.competitions.contracts.EventHeaders;
 import org.olympiad.competitions.contracts.EventJson;
 import org.olympiad.competitions.contracts.Topics;
 import org.olympiad.competitions.platform.PlatformConfig;
+import org.olympiad.competitions.platform.sql.NativeSql;
 import org.olympiad.competitions.platform.tracing.EventTracing;
 
 import java.nio.charset.StandardCharsets;
@@ -115,13 +116,13 @@ public class EventBatchConsumer {
             sql.append(i == 0 ? "" : ", ").append("(?1, ?").append(i + 2).append(')');
         }
         sql.append(" on conflict do nothing returning event_id");
-        return Panache.getSession().chain(session -> {
-            var query = session.createNativeQuery(sql.toString(), UUID.class).setParameter(1, consumer);
-            for (int i = 0; i < eventIds.size(); i++) {
-                query.setParameter(i + 2, eventIds.get(i));
-            }
-            return query.getResultList();
-        }).map(HashSet::new);
+        Object[] parameters = new Object[eventIds.size() + 1];
+        parameters[0] = consumer;
+        for (int i = 0; i < eventIds.size(); i++) {
+            parameters[i + 1] = eventIds.get(i);
+        }
+        return Panache.getSession().chain(session -> NativeSql.bind(session.createNativeQuery(sql.toString(), UUID.class), parameters)
+                .getResultList()).map(HashSet::new);
     }
 
     private static Uni<Void> retryingTransient(Uni<Void> work) {

@@ -18,6 +18,7 @@ import org.olympiad.competitions.platform.problem.ProblemException;
 import org.olympiad.competitions.platform.problem.ProblemType;
 import org.olympiad.competitions.platform.request.Caller;
 import org.olympiad.competitions.platform.security.Roles;
+import org.olympiad.competitions.platform.sql.NativeSql;
 import org.olympiad.competitions.registration.season.SeasonService;
 
 import java.util.ArrayList;
@@ -207,10 +208,9 @@ public class GroupService {
         if (organizationId == null) {
             return Uni.createFrom().voidItem();
         }
-        return Panache.getSession().chain(session -> session
-                        .createNativeQuery("select cast(season_id as text) from competition_organizations where id = :id",
-                                String.class)
-                        .setParameter("id", organizationId)
+        return Panache.getSession().chain(session -> NativeSql.bind(session
+                        .createNativeQuery("select cast(season_id as text) from competition_organizations where id = ?1",
+                                String.class), organizationId)
                         .getSingleResultOrNull())
                 .map(season -> {
                     if (season == null || !season.equals(seasonId.toString())) {

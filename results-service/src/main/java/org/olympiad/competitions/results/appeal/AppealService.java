@@ -12,6 +12,7 @@ import org.olympiad.competitions.platform.outbox.Outbox;
 import org.olympiad.competitions.platform.problem.ProblemException;
 import org.olympiad.competitions.platform.request.Caller;
 import org.olympiad.competitions.platform.security.Roles;
+import org.olympiad.competitions.platform.sql.NativeSql;
 
 import java.util.List;
 import java.util.UUID;
@@ -46,8 +47,8 @@ public class AppealService {
     @WithTransaction
     public Uni<AppealView> file(UUID resultId, AppealRequests.File request) {
         Caller.Snapshot caller = Caller.current();
-        return Panache.getSession().chain(s -> s.createNativeQuery(APPEALABLE, Object[].class)
-                        .setParameter(1, resultId).setParameter(2, caller.userId()).getResultList())
+        return Panache.getSession().chain(s -> NativeSql.bind(s.createNativeQuery(APPEALABLE, Object[].class),
+                        resultId, caller.userId()).getResultList())
                 .chain(rows -> {
                     if (rows.isEmpty() || !Boolean.TRUE.equals(rows.get(0)[4])) {
                         // a stranger learns nothing about the result
@@ -107,8 +108,8 @@ public class AppealService {
     }
 
     private static Uni<UUID> seasonOf(UUID resultId) {
-        return Panache.getSession().chain(s -> s.createNativeQuery(
-                        "select cast(season_id as text) from competition_results where id = ?1", String.class)
-                .setParameter(1, resultId).getSingleResult()).map(UUID::fromString);
+        return Panache.getSession().chain(s -> NativeSql.bind(s.createNativeQuery(
+                        "select cast(season_id as text) from competition_results where id = ?1", String.class), resultId)
+                .getSingleResult()).map(UUID::fromString);
     }
 }

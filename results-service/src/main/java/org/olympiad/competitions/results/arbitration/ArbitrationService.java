@@ -11,6 +11,7 @@ import org.olympiad.competitions.contracts.EntityTypes;
 import org.olympiad.competitions.platform.outbox.Outbox;
 import org.olympiad.competitions.platform.problem.ProblemException;
 import org.olympiad.competitions.platform.request.Caller;
+import org.olympiad.competitions.platform.sql.NativeSql;
 import org.olympiad.competitions.results.result.Withholding;
 
 import java.util.List;
@@ -88,10 +89,10 @@ public class ArbitrationService {
             return Uni.createFrom().failure(ProblemException.invalidField("submissionId", "required-to-sanction",
                     "a sanction disqualifies the tour participation of the case's submission; this case names none"));
         }
-        return Panache.getSession().chain(s -> s.createNativeQuery("select cast(tp.id as text) || ',' || cast(tp.tour_id as text) "
+        return Panache.getSession().chain(s -> NativeSql.bind(s.createNativeQuery("select cast(tp.id as text) || ',' || cast(tp.tour_id as text) "
                         + "from results_projection_submissions sub join results_projection_tour_participations tp "
-                        + "on tp.id = sub.tour_participation_id where sub.id = ?1", String.class)
-                .setParameter(1, c.submissionId).getResultList())
+                        + "on tp.id = sub.tour_participation_id where sub.id = ?1", String.class), c.submissionId)
+                .getResultList())
                 .map(rows -> {
                     if (rows.isEmpty()) {
                         throw ProblemException.invalidField("submissionId", "known-submission", "submission "
@@ -110,9 +111,9 @@ public class ArbitrationService {
 
     /** The participant's season, from registration-service's events; a participant not known here is a 422. */
     static Uni<UUID> seasonOf(UUID participantId) {
-        return Panache.getSession().chain(s -> s.createNativeQuery(
-                        "select cast(season_id as text) from results_projection_participants where id = ?1", String.class)
-                .setParameter(1, participantId).getResultList())
+        return Panache.getSession().chain(s -> NativeSql.bind(s.createNativeQuery(
+                        "select cast(season_id as text) from results_projection_participants where id = ?1", String.class),
+                        participantId).getResultList())
                 .map(rows -> {
                     if (rows.isEmpty()) {
                         throw ProblemException.invalidField("participantId", "known-participant",

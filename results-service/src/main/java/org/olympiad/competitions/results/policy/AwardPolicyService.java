@@ -9,6 +9,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import org.olympiad.competitions.contracts.EntityTypes;
 import org.olympiad.competitions.platform.outbox.Outbox;
 import org.olympiad.competitions.platform.problem.ProblemException;
+import org.olympiad.competitions.platform.sql.NativeSql;
 
 import java.util.List;
 import java.util.UUID;
@@ -62,9 +63,9 @@ public class AwardPolicyService {
 
     /** A season this service has heard of from registration-service, or a 404. */
     public static Uni<Void> requireKnownSeason(UUID seasonId) {
-        return Panache.getSession().chain(s -> s.createNativeQuery(
-                        "select count(*) from results_projection_seasons where id = ?1", Long.class)
-                .setParameter(1, seasonId).getSingleResult())
+        return Panache.getSession().chain(s -> NativeSql.bind(s.createNativeQuery(
+                        "select count(*) from results_projection_seasons where id = ?1", Long.class), seasonId)
+                .getSingleResult())
                 .invoke(n -> {
                     if (n == 0) {
                         throw ProblemException.notFound(EntityTypes.SEASON, seasonId);
@@ -74,7 +75,7 @@ public class AwardPolicyService {
 
     /** Serialises the season's policy writes, so that the uniqueness check above cannot race. */
     private static Uni<Void> lockSeason(UUID seasonId) {
-        return Panache.getSession().chain(s -> s.createNativeQuery("select pg_advisory_xact_lock(hashtextextended(?1, 11))")
-                .setParameter(1, "award-policies:" + seasonId).getSingleResult()).replaceWithVoid();
+        return Panache.getSession().chain(s -> NativeSql.bind(s.createNativeQuery("select pg_advisory_xact_lock(hashtextextended(?1, 11))"),
+                "award-policies:" + seasonId).getSingleResult()).replaceWithVoid();
     }
 }

@@ -7,6 +7,7 @@ import org.olympiad.competitions.contracts.EventEnvelope;
 import org.olympiad.competitions.platform.outbox.DomainChange;
 import org.olympiad.competitions.platform.outbox.Outbox;
 import org.olympiad.competitions.platform.request.Caller;
+import org.olympiad.competitions.platform.sql.NativeSql;
 import org.olympiad.competitions.results.projection.VenueEvents;
 
 import java.util.List;
@@ -80,11 +81,9 @@ public class Withholding implements VenueEvents.PhotoReportFollowUp {
             if (r.status() != ResultStatus.finalized || r.isPublished()) {
                 continue;
             }
-            chain = chain.chain(() -> Panache.getSession().chain(s -> s.createNativeQuery(SHOWN_BY, String.class)
-                            .setParameter(1, r.participantId).setParameter(2, r.seasonId)
-                            .setParameter(3, r.tourId == null ? "" : r.tourId.toString())
-                            .setParameter(4, r.trackId == null ? "" : r.trackId.toString())
-                            .setParameter(5, r.awardStatusKey).getResultList()))
+            chain = chain.chain(() -> Panache.getSession().chain(s -> NativeSql.bind(s.createNativeQuery(SHOWN_BY, String.class),
+                            r.participantId, r.seasonId, NativeSql.text(r.tourId), NativeSql.text(r.trackId), r.awardStatusKey)
+                            .getResultList()))
                     .chain(shown -> {
                         if (shown.isEmpty()) {
                             return Uni.createFrom().voidItem();
@@ -115,9 +114,8 @@ public class Withholding implements VenueEvents.PhotoReportFollowUp {
         UUID venue = uuid(event.after().path("venue_id").asText(null));
         UUID group = uuid(event.after().path("competition_group_id").asText(null));
         Caller.Snapshot actor = new Caller.Snapshot(event.actorUserId(), event.requestId(), Set.of());
-        return Panache.getSession().chain(s -> s.createNativeQuery(COVERED, String.class)
-                        .setParameter(1, tour).setParameter(2, venue == null ? new UUID(0, 0) : venue)
-                        .setParameter(3, group == null ? new UUID(0, 0) : group).getResultList())
+        return Panache.getSession().chain(s -> NativeSql.bind(s.createNativeQuery(COVERED, String.class),
+                        tour, venue == null ? new UUID(0, 0) : venue, group == null ? new UUID(0, 0) : group).getResultList())
                 .chain(participants -> {
                     Uni<Void> chain = Uni.createFrom().voidItem();
                     for (String p : participants) {

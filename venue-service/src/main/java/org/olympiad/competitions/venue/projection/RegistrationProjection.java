@@ -7,6 +7,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import org.olympiad.competitions.contracts.EntityTypes;
 import org.olympiad.competitions.contracts.EventEnvelope;
 import org.olympiad.competitions.contracts.EventJson;
+import org.olympiad.competitions.platform.sql.NativeSql;
 
 import java.util.List;
 import java.util.Map;
@@ -159,9 +160,9 @@ public class RegistrationProjection {
         if (gradeCategoryIds.isEmpty()) {
             return Uni.createFrom().item(List.of());
         }
-        return Panache.getSession().chain(s -> s.createNativeQuery(
-                                "select id from venue_projection_grade_categories where season_id = ?1 and not deleted", UUID.class)
-                        .setParameter(1, seasonId).getResultList())
+        return Panache.getSession().chain(s -> NativeSql.bind(s.createNativeQuery(
+                                "select id from venue_projection_grade_categories where season_id = ?1 and not deleted", UUID.class), seasonId)
+                        .getResultList())
                 .map(known -> gradeCategoryIds.stream().filter(id -> !known.contains(id)).toList());
     }
 
@@ -194,10 +195,9 @@ public class RegistrationProjection {
 
     /** The season's live grade categories, by key: the order registration-service files a grade under the first. */
     public Uni<List<GradeCategoryRow>> gradeCategories(UUID seasonId) {
-        return Panache.getSession().chain(s -> s.createNativeQuery("""
+        return Panache.getSession().chain(s -> NativeSql.bind(s.createNativeQuery("""
                         select id, key, grade_range_key from venue_projection_grade_categories
-                        where season_id = ?1 and not deleted order by key, id""", Object[].class)
-                        .setParameter(1, seasonId).getResultList())
+                        where season_id = ?1 and not deleted order by key, id""", Object[].class), seasonId).getResultList())
                 .map(rows -> rows.stream().map(c -> new GradeCategoryRow((UUID) c[0], (String) c[1], (String) c[2])).toList());
     }
 
@@ -209,12 +209,12 @@ public class RegistrationProjection {
         if (userId == null || competitionOrganizationId == null) {
             return Uni.createFrom().item(false);
         }
-        return Panache.getSession().chain(s -> s.createNativeQuery("""
+        return Panache.getSession().chain(s -> NativeSql.bind(s.createNativeQuery("""
                         select count(*) from venue_projection_group_helpers h
                         join venue_projection_groups g on g.id = h.group_id
                         where h.helper_user_id = ?1 and h.role = 'venue_staff' and h.status = 'active'
-                          and g.competition_organization_id = ?2 and g.status = 'active'""", Long.class)
-                        .setParameter(1, userId).setParameter(2, competitionOrganizationId).getSingleResult())
+                          and g.competition_organization_id = ?2 and g.status = 'active'""", Long.class), userId, competitionOrganizationId)
+                        .getSingleResult())
                 .map(n -> n > 0);
     }
 
@@ -225,7 +225,7 @@ public class RegistrationProjection {
     }
 
     private static Uni<Optional<Object>> single(String sql, UUID id) {
-        return Panache.getSession().chain(s -> s.createNativeQuery(sql).setParameter(1, id).getResultList())
+        return Panache.getSession().chain(s -> NativeSql.bind(s.createNativeQuery(sql), id).getResultList())
                 .map(rows -> rows.isEmpty() ? Optional.empty() : Optional.ofNullable(rows.get(0)));
     }
 }

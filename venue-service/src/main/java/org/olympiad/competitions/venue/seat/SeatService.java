@@ -296,9 +296,9 @@ public class SeatService {
     }
 
     private static Uni<Void> requireNoSeat(UUID tourParticipationId) {
-        return VenueAssignment.count("tourParticipationId = ?1 and status in ?2", tourParticipationId, AssignmentStatus.HOLDING)
-                .map(n -> {
-                    if (n > 0) {
+        return Seats.holdsSeat(tourParticipationId)
+                .map(holds -> {
+                    if (holds) {
                         throw ProblemException.conflict("tourParticipationId", "one-seat-per-tour",
                                 "this tour participation holds a seat already; transfer it to change venue");
                     }

@@ -6,6 +6,7 @@ import org.olympiad.competitions.contracts.EventJson;
 import org.olympiad.competitions.platform.outbox.DomainChange;
 import org.olympiad.competitions.platform.outbox.SetBasedOutbox;
 import org.olympiad.competitions.platform.request.Caller;
+import org.olympiad.competitions.platform.sql.NativeSql;
 import org.olympiad.competitions.venue.application.VenueFields;
 import org.olympiad.competitions.venue.venue.VenueStatus;
 
@@ -34,12 +35,11 @@ final class Seats {
      * dirty checking on every request.
      */
     static Uni<java.util.Optional<SeatVenue>> venue(UUID venueId) {
-        return Panache.getSession().chain(s -> s.createNativeQuery("""
+        return Panache.getSession().chain(s -> NativeSql.bind(s.createNativeQuery("""
                         select v.id, v.season_id, v.status, v.capacity, cast(a.accepted_grade_categories as text)
                         from competition_venues v
                         left join competition_venue_applications a on a.id = v.venue_application_id
-                        where v.id = ?1""", Object[].class)
-                        .setParameter(1, venueId).getResultList())
+                        where v.id = ?1""", Object[].class), venueId).getResultList())
                 .map(rows -> rows.stream().findFirst().map(c -> new SeatVenue((UUID) c[0], (UUID) c[1],
                         VenueStatus.valueOf((String) c[2]), (Integer) c[3], uuids((String) c[4]))));
     }
@@ -86,58 +86,63 @@ final class Seats {
                   returning 1
                 )
                 select current_assignment_count from seat""";
-        return Panache.getSession().chain(s -> s.createNativeQuery(sql, Integer.class)
-                        .setParameter(1, assignment.venueId)
-                        .setParameter(2, assignment.id)
-                        .setParameter(3, assignment.tourParticipationId)
+        return Panache.getSession().chain(s -> NativeSql.bind(s.createNativeQuery(sql, Integer.class),
+                        assignment.venueId, assignment.id, assignment.tourParticipationId,
                         // null is bound as '' and turned back by nullif: a typeless null parameter cannot be bound
-                        .setParameter(4, assignment.participantId == null ? "" : assignment.participantId.toString())
-                        .setParameter(5, assignment.assignedByUserId)
-                        .setParameter(6, assignment.createdAt.toString())
-                        .setParameter(7, assigned.type())
-                        .setParameter(8, assigned.entityType())
-                        .setParameter(9, assigned.seasonId())
-                        .setParameter(10, assigned.after().toString())
-                        .setParameter(11, actor.userId())
-                        .setParameter(12, actor.requestId() == null ? "" : actor.requestId())
+                        NativeSql.text(assignment.participantId), assignment.assignedByUserId, assignment.createdAt.toString(),
+                        assigned.type(), assigned.entityType(), assigned.seasonId(), assigned.after().toString(),
+                        actor.userId(), NativeSql.text(actor.requestId()))
                         .getResultList())
                 .map(rows -> rows.isEmpty() ? java.util.Optional.empty() : java.util.Optional.of(rows.get(0)));
     }
 
+    /**
+     * The statuses that hold a seat, as SQL literals: in the statement's text rather than bound, so that the query
+     * has a plan of its own in PostgreSQL (which can use the partial one-seat index) and in Hibernate, where a
+     * bound list made Panache's {@code count("... status in ?2")} translate its HQL again on every seat request.
+     */
+    private static final String HOLDING = AssignmentStatus.HOLDING.stream().map(s -> "'" + s.name() + "'")
+            .collect(java.util.stream.Collectors.joining(", "));
+
+    /** Whether the tour participation holds a seat (at any venue). */
+    static Uni<Boolean> holdsSeat(UUID tourParticipationId) {
+        return Panache.getSession().chain(s -> NativeSql.bind(s.createNativeQuery("select exists (select 1 from "
+                        + "competition_venue_assignments where tour_participation_id = ?1 and status in (" + HOLDING + "))",
+                        Boolean.class), tourParticipationId).getSingleResult());
+    }
+
     /** Takes a seat while the venue is open for selection and has one free; the count after, or empty. */
     static Uni<Optional<Integer>> take(UUID venueId) {
-        return Panache.getSession().chain(s -> s.createNativeQuery("""
+        return Panache.getSession().chain(s -> NativeSql.bind(s.createNativeQuery("""
                         update competition_venues set current_assignment_count = current_assignment_count + 1
                         where id = ?1 and status = 'registration_open' and capacity is not null
                           and current_assignment_count < capacity
-                        returning current_assignment_count""", Integer.class)
-                        .setParameter(1, venueId).getResultList())
+                        returning current_assignment_count""", Integer.class), venueId).getResultList())
                 .map(rows -> rows.isEmpty() ? Optional.empty() : Optional.of(rows.get(0)));
     }
 
     /** Gives a seat back; the count after. */
     static Uni<Integer> release(UUID venueId) {
-        return Panache.getSession().chain(s -> s.createNativeQuery("""
+        return Panache.getSession().chain(s -> NativeSql.bind(s.createNativeQuery("""
                         update competition_venues set current_assignment_count = current_assignment_count - 1
                         where id = ?1 and current_assignment_count > 0
-                        returning current_assignment_count""", Integer.class)
-                        .setParameter(1, venueId).getResultList())
+                        returning current_assignment_count""", Integer.class), venueId).getResultList())
                 .map(rows -> rows.isEmpty() ? 0 : rows.get(0));
     }
 
     /** Locks the venues' rows in id order, so that two transfers between the same venues cannot deadlock. */
     static Uni<Void> lockInOrder(UUID a, UUID b) {
-        return Panache.getSession().chain(s -> s.createNativeQuery(
-                                "select id from competition_venues where id in (?1, ?2) order by id for update", UUID.class)
-                        .setParameter(1, a).setParameter(2, b).getResultList())
+        return Panache.getSession().chain(s -> NativeSql.bind(s.createNativeQuery(
+                                "select id from competition_venues where id in (?1, ?2) order by id for update", UUID.class), a, b)
+                        .getResultList())
                 .replaceWithVoid();
     }
 
     /** The venue's current count, read in this transaction. */
     static Uni<Integer> count(UUID venueId) {
-        return Panache.getSession().chain(s -> s.createNativeQuery(
-                        "select current_assignment_count from competition_venues where id = ?1", Integer.class)
-                        .setParameter(1, venueId).getResultList())
+        return Panache.getSession().chain(s -> NativeSql.bind(s.createNativeQuery(
+                        "select current_assignment_count from competition_venues where id = ?1", Integer.class), venueId)
+                        .getResultList())
                 .map(rows -> rows.isEmpty() ? 0 : rows.get(0));
     }
 

@@ -14,6 +14,7 @@ import org.olympiad.competitions.platform.outbox.Outbox;
 import org.olympiad.competitions.platform.problem.ProblemException;
 import org.olympiad.competitions.platform.request.Caller;
 import org.olympiad.competitions.platform.request.CallerChecks;
+import org.olympiad.competitions.platform.sql.NativeSql;
 import org.olympiad.competitions.venue.application.VenueApplication;
 import org.olympiad.competitions.venue.projection.RegistrationProjection;
 
@@ -177,12 +178,8 @@ public class VenueService {
         // the same parameters in both statements: the count runs over the same selection
         String count = "select count(*) from (" + matching + ") m";
         return Panache.getSession().chain(session -> {
-            var rows = session.createNativeQuery(select, Object[].class);
-            var total = session.createNativeQuery(count, Long.class);
-            for (int i = 0; i < params.size(); i++) {
-                rows.setParameter(i + 1, params.get(i));
-                total.setParameter(i + 1, params.get(i));
-            }
+            var rows = NativeSql.bind(session.createNativeQuery(select, Object[].class), params.toArray());
+            var total = NativeSql.bind(session.createNativeQuery(count, Long.class), params.toArray());
             return rows.getResultList().chain(found -> total.getSingleResult().chain(n -> publicViews(found)
                     .map(items -> new Page<>(items, page.page, page.size, n))));
         });
@@ -246,10 +243,10 @@ public class VenueService {
         if (venue.venueApplicationId == null) {
             return Uni.createFrom().item(List.of());
         }
-        return Panache.getSession().chain(s -> s.createNativeQuery("""
+        return Panache.getSession().chain(s -> NativeSql.bind(s.createNativeQuery("""
                         select cast(jsonb_array_elements_text(accepted_grade_categories) as uuid)
-                        from competition_venue_applications where id = ?1""", UUID.class)
-                        .setParameter(1, venue.venueApplicationId).getResultList());
+                        from competition_venue_applications where id = ?1""", UUID.class), venue.venueApplicationId)
+                        .getResultList());
     }
 
     public static Uni<Venue> require(UUID id) {

@@ -75,7 +75,7 @@ class SeatContentionTest {
         for (int i = 0; i < capacities.length; i++) {
             venues.add(openVenue(season, applicant, "Площадка " + i, capacities[i], 55.75, 37.62, List.of()));
         }
-        List<UUID[]> participants = admitted(season, REQUESTS); // {tour participation, identity user}
+        List<UUID[]> participants = admitted(db, season, REQUESTS); // {tour participation, identity user}
 
         HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
         ExecutorService pool = Executors.newFixedThreadPool(CLIENTS);
@@ -127,7 +127,7 @@ class SeatContentionTest {
     }
 
     /** Writes {@code n} participants admitted with the venue delivery mode into the projection. */
-    private List<UUID[]> admitted(RegistrationFeed.Season season, int n) throws Exception {
+    static List<UUID[]> admitted(AgroalDataSource db, RegistrationFeed.Season season, int n) throws Exception {
         List<UUID[]> rows = new ArrayList<>();
         try (Connection c = db.getConnection();
              PreparedStatement participant = c.prepareStatement(
