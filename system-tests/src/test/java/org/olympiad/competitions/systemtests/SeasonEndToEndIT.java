@@ -881,6 +881,75 @@ class SeasonEndToEndIT {
         return documents(s).stream().filter(d -> !"revoked".equals(d.get("status"))).toList();
     }
 
+    /**
+     * Raw personal data that the services must never store (seed rule 10), as PostgreSQL regular expressions: SNILS
+     * with dashes, eleven digits in a row (SNILS without dashes, a phone in the 8 form), an e-mail address, a phone in
+     * the +7 form, and a date written as a birth date is (dd.mm.yyyy).
+     */
+    static final String RAW_PERSONAL_DATA = "(\\m\\d{3}-\\d{3}-\\d{3}[ -]\\d{2}\\M)|(\\m\\d{11}\\M)"
+            + "|([A-Za-z0-9._%+-]+@[A-Za-z0-9-]+\\.[A-Za-z]{2,})|(\\+7[ (-]*\\d{3})"
+            + "|(\\m(0[1-9]|[12]\\d|3[01])\\.(0[1-9]|1[0-2])\\.(19|20)\\d{2}\\M)";
+
+    @Test
+    @Order(9)
+    void step9_no_service_database_holds_raw_personal_data_after_the_season() throws Exception {
+        List<String> found = new ArrayList<>();
+        int columns = 0;
+        long rows = 0;
+        for (String service : Suite.SERVICES) {
+            String url = "jdbc:postgresql://" + env("COMPETITIONS_DB_HOST", "127.0.0.1") + ":"
+                    + env("COMPETITIONS_DB_PORT", "5432") + "/competitions_" + service + "_system";
+            try (java.sql.Connection c = java.sql.DriverManager.getConnection(url, env("COMPETITIONS_DB_USER", "postgres"),
+                    env("COMPETITIONS_DB_PASSWORD", "postgres"))) {
+                // the patterns can fail: each kind is recognised in a planted sample
+                for (String sample : List.of("СНИЛС 112-233-445 95", "12345678901", "mama@example.ru",
+                        "+7 (912) 000-00-00", "родился 05.03.2012")) {
+                    try (var check = c.prepareStatement("select ? ~ ?")) {
+                        check.setString(1, sample);
+                        check.setString(2, RAW_PERSONAL_DATA);
+                        try (var r = check.executeQuery()) {
+                            r.next();
+                            assertThat(r.getBoolean(1)).as("the scan recognises " + sample).isTrue();
+                        }
+                    }
+                }
+                List<String[]> textColumns = new ArrayList<>();
+                try (var list = c.createStatement().executeQuery("select c.table_name, c.column_name "
+                        + "from information_schema.columns c join information_schema.tables t "
+                        + "on t.table_schema = c.table_schema and t.table_name = c.table_name "
+                        + "where c.table_schema = 'public' and t.table_type = 'BASE TABLE' "
+                        + "and c.data_type in ('text', 'character varying', 'json', 'jsonb') "
+                        + "and c.table_name not like 'databasechangelog%'")) {
+                    while (list.next()) {
+                        textColumns.add(new String[] {list.getString(1), list.getString(2)});
+                    }
+                }
+                for (String[] column : textColumns) {
+                    columns++;
+                    try (var scan = c.prepareStatement("select count(*), count(*) filter (where \"" + column[1]
+                            + "\"::text ~ ?) from \"" + column[0] + "\" where \"" + column[1] + "\" is not null")) {
+                        scan.setString(1, RAW_PERSONAL_DATA);
+                        try (var r = scan.executeQuery()) {
+                            r.next();
+                            rows += r.getLong(1);
+                            if (r.getLong(2) > 0) {
+                                found.add(service + ": " + column[0] + "." + column[1] + " in " + r.getLong(2) + " rows");
+                            }
+                        }
+                    }
+                }
+            }
+        }
+        System.out.printf("personal data scan: %d text and json columns, %d values, found %d%n", columns, rows, found.size());
+        assertThat(rows).as("the season's data is there to scan").isGreaterThan(1000);
+        assertThat(found).as("columns holding raw SNILS, e-mails, phones or birth dates").isEmpty();
+    }
+
+    private static String env(String name, String fallback) {
+        String v = System.getenv(name);
+        return v == null || v.isBlank() ? fallback : v;
+    }
+
     /** The audit trail of one entity, oldest first, once it has at least {@code rows} rows. */
     private List<Map<String, Object>> trail(String entityId, int rows) {
         List<List<Map<String, Object>>> found = new ArrayList<>(List.of(List.of()));
