@@ -16,7 +16,6 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.Statement;
 import java.time.Duration;
@@ -247,10 +246,7 @@ class HostileInputIT {
     private List<String> writtenByHostileRequests() throws Exception {
         List<String> written = new ArrayList<>();
         for (String service : Suite.SERVICES) {
-            String url = "jdbc:postgresql://" + env("COMPETITIONS_DB_HOST", "127.0.0.1") + ":" + env("COMPETITIONS_DB_PORT", "5432")
-                    + "/competitions_" + service + "_system";
-            try (Connection c = DriverManager.getConnection(url, env("COMPETITIONS_DB_USER", "postgres"),
-                    env("COMPETITIONS_DB_PASSWORD", "postgres"));
+            try (Connection c = Suite.database(service);
                  Statement s = c.createStatement()) {
                 if (!service.equals("audit")) { // audit-service only consumes: it has no outbox
                     try (ResultSet rows = s.executeQuery("select type, payload->>'requestId' from outbox_events "
@@ -301,11 +297,6 @@ class HostileInputIT {
     private static String abbreviate(String text) {
         String flat = text == null ? "" : text.replaceAll("\\s+", " ");
         return flat.length() > 300 ? flat.substring(0, 300) + "…" : flat;
-    }
-
-    private static String env(String name, String fallback) {
-        String v = System.getenv(name);
-        return v == null || v.isBlank() ? fallback : v;
     }
 
     /** One operation of one service's OpenAPI document. */
@@ -373,8 +364,11 @@ class HostileInputIT {
                     if (type.equals("integer")) {
                         return "1";
                     }
-                    if (schema.path("format").asText("").equals("uuid") || schema.path("pattern").isMissingNode()) {
-                        return schema.path("format").asText("").equals("uuid") ? UUID.randomUUID().toString() : "ABCD-EFGH-JKMN-PQRS";
+                    if (schema.path("format").asText("").equals("uuid")) {
+                        return UUID.randomUUID().toString();
+                    }
+                    if (schema.path("pattern").isMissingNode()) {
+                        return "ABCD-EFGH-JKMN-PQRS"; // free text in a path: a verification code's shape
                     }
                 }
             }

@@ -897,10 +897,7 @@ class SeasonEndToEndIT {
         int columns = 0;
         long rows = 0;
         for (String service : Suite.SERVICES) {
-            String url = "jdbc:postgresql://" + env("COMPETITIONS_DB_HOST", "127.0.0.1") + ":"
-                    + env("COMPETITIONS_DB_PORT", "5432") + "/competitions_" + service + "_system";
-            try (java.sql.Connection c = java.sql.DriverManager.getConnection(url, env("COMPETITIONS_DB_USER", "postgres"),
-                    env("COMPETITIONS_DB_PASSWORD", "postgres"))) {
+            try (java.sql.Connection c = Suite.database(service)) {
                 // the patterns can fail: each kind is recognised in a planted sample
                 for (String sample : List.of("СНИЛС 112-233-445 95", "12345678901", "mama@example.ru",
                         "+7 (912) 000-00-00", "родился 05.03.2012")) {
@@ -943,11 +940,6 @@ class SeasonEndToEndIT {
         System.out.printf("personal data scan: %d text and json columns, %d values, found %d%n", columns, rows, found.size());
         assertThat(rows).as("the season's data is there to scan").isGreaterThan(1000);
         assertThat(found).as("columns holding raw SNILS, e-mails, phones or birth dates").isEmpty();
-    }
-
-    private static String env(String name, String fallback) {
-        String v = System.getenv(name);
-        return v == null || v.isBlank() ? fallback : v;
     }
 
     /** The audit trail of one entity, oldest first, once it has at least {@code rows} rows. */

@@ -57,10 +57,19 @@ final class Suite {
         kafka.stop();
     }
 
+    /** A JDBC connection to one service's database of this suite, for tests that look at what was (not) written. */
+    static Connection database(String service) throws Exception {
+        return connect(env("COMPETITIONS_DB_HOST", "127.0.0.1"), env("COMPETITIONS_DB_PORT", "5432"),
+                "competitions_" + service + "_system");
+    }
+
+    private static Connection connect(String host, String port, String database) throws Exception {
+        return DriverManager.getConnection("jdbc:postgresql://" + host + ":" + port + "/" + database,
+                env("COMPETITIONS_DB_USER", "postgres"), env("COMPETITIONS_DB_PASSWORD", "postgres"));
+    }
+
     private static void recreateDatabase(String host, String port, String database) throws Exception {
-        String user = env("COMPETITIONS_DB_USER", "postgres");
-        String password = env("COMPETITIONS_DB_PASSWORD", "postgres");
-        try (Connection c = DriverManager.getConnection("jdbc:postgresql://" + host + ":" + port + "/postgres", user, password);
+        try (Connection c = connect(host, port, "postgres");
              Statement s = c.createStatement()) {
             s.execute("drop database if exists " + database + " with (force)");
             s.execute("create database " + database);
